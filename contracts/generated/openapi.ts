@@ -1,0 +1,684 @@
+// Generated from openapi.yaml by `npm run gen` (openapi-typescript). Do not edit.
+
+export interface paths {
+    "/cgi-bin/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an access_token (rotates the previous one)
+         * @description Issues a new token valid 7200 s; the previous token stays valid five more minutes. The appid is checked before grant_type (a missing grant_type with a bad appid answers 40013), as real probes show.
+         */
+        get: operations["getAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/stable_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a stable access_token
+         * @description Normal mode returns the current token while it has over five minutes left (so expires_in is at least 300); force_refresh issues a new one. POST with a JSON body only.
+         */
+        post: operations["getStableAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/speed/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the mass-send queue speed (setSpeed)
+         * @description speed is a level 0..4 (0 fastest: 80, 60, 45, 30, 10 万 messages a minute). An absent or null speed answers 45084, a value outside 0..4 or not an integer 45083. While an API mass send waits for the administrator, the call answers 89505 (first minute) or 89504 and the speed is unchanged. The official example shows an empty errmsg on success; other action endpoints answer "ok", which the mock sends; clients must test errcode only.
+         */
+        post: operations["setSpeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/speed/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the mass-send queue speed (getSpeed)
+         * @description The request body is ignored (the doc says "none" yet its example sends {"speed":3}; SDKs send {} or nothing). realspeed is in 万 (10,000) messages a minute and follows the doc's table: 80, 60, 45, 30, 10 for speed 0..4. The doc's example {"speed":3,"realspeed":15} contradicts its own table and is not followed. The English doc's "thousands / minute" is a mistranslation of 万. 45083 and 45084 are listed by the doc but never produced, since the body is ignored.
+         */
+        post: operations["getSpeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query the status of a mass send (massmsgget)
+         * @description The doc types msg_id as a string in the request and the response, but its response example and every observed live response carry a JSON number, with no errcode or errmsg on success; the spec follows real behaviour. The request may send msg_id as a number or a numeric string. While a send waits for the administrator (API mass-send protection), the answer is 89505 in the first minute after the send and 89504 after that.
+         */
+        post: operations["massmsgget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/sendall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mass send to all fans or to a tag
+         * @description Success means the job was submitted, not that it finished: query massmsgget or wait for the MASSSENDJOBFINISH event. msg_data_id is present for mpnews. A clientmsgid already used within 24 h answers 45065 with the existing msg_id (and no rid in errmsg).
+         */
+        post: operations["sendAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mass send to a list of 2 to 10,000 openids
+         * @description The doc text names the video type "video" but its body object is mpvideo: msgtype mpvideo is accepted and video answers 40008. Fewer than 2 or more than 10,000 openids answer 40130 (the code is an inference; no source records it).
+         */
+        post: operations["massSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a mass send
+         * @description Only a send of type mpnews or mpvideo that already succeeded can be deleted (another type answers 40008, one not yet successful or unknown 40059). article_idx is optional despite the doc (absent or 0 deletes every article); msg_id may be a number or a numeric string.
+         */
+        post: operations["deleteMassMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/message/mass/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a message to one fan
+         * @description touser (an openid) or towxname (a WeChat id); when both are given towxname wins, as the old doc says.
+         */
+        post: operations["previewMassMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A WeChat error answer of getAccessToken: HTTP 200 with a non-zero errcode. */
+        GetAccessTokenError: {
+            /** @enum {integer} */
+            errcode: -1 | 40002 | 40013 | 40125 | 40164 | 43002 | 45009 | 45011;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getStableAccessToken: HTTP 200 with a non-zero errcode. */
+        GetStableAccessTokenError: {
+            /** @enum {integer} */
+            errcode: -1 | 40002 | 40013 | 40125 | 40164 | 43002 | 44002 | 45009 | 45011 | 47001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of setSpeed: HTTP 200 with a non-zero errcode. */
+        SetSpeedError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45083 | 45084 | 47001 | 48001 | 89504 | 89505;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getSpeed: HTTP 200 with a non-zero errcode. */
+        GetSpeedError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 45083 | 45084 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of massmsgget: HTTP 200 with a non-zero errcode. */
+        MassmsggetError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 40059 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001 | 89504 | 89505;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of sendAll: HTTP 200 with a non-zero errcode. */
+        SendAllError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40007 | 40008 | 40014 | 40130 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45028 | 45066 | 45067 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of massSend: HTTP 200 with a non-zero errcode. */
+        MassSendError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40007 | 40008 | 40014 | 40130 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45028 | 45066 | 45067 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of deleteMassMsg: HTTP 200 with a non-zero errcode. */
+        DeleteMassMsgError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40008 | 40014 | 40059 | 40060 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of previewMassMsg: HTTP 200 with a non-zero errcode. */
+        PreviewMassMsgError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40007 | 40008 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        AccessToken: {
+            access_token: string;
+            expires_in: number;
+        };
+        SetSpeedSuccess: {
+            /** @enum {integer} */
+            errcode: 0;
+            errmsg: string;
+        };
+        OkSuccess: {
+            /** @enum {integer} */
+            errcode: 0;
+            /** @enum {string} */
+            errmsg: "ok";
+        };
+        /** @description realspeed in 万 (10,000) messages a minute: 80, 60, 45, 30, 10 for speed 0..4. */
+        GetSpeedSuccess: {
+            speed: components["schemas"]["SpeedLevel"];
+            /** @enum {integer} */
+            realspeed: 80 | 60 | 45 | 30 | 10;
+        };
+        /** @description 0 is the fastest (80 万 a minute), 4 the slowest (10 万). */
+        SpeedLevel: number;
+        /** @enum {string} */
+        MsgStatus: "SENDING" | "SEND_SUCCESS" | "SEND_FAIL" | "DELETE";
+        /**
+         * Format: int64
+         * @description A send job id. Real ids are 10 digits and above 2^31 (e.g. 3147494522): a client must not store it in 32 bits.
+         */
+        MsgId: number;
+        MassMsgGetSuccess: {
+            msg_id: components["schemas"]["MsgId"];
+            msg_status: components["schemas"]["MsgStatus"];
+        };
+        SendSuccess: {
+            /** @enum {integer} */
+            errcode: 0;
+            /** @enum {string} */
+            errmsg: "send job submission success";
+            msg_id: components["schemas"]["MsgId"];
+            /**
+             * Format: int64
+             * @description Present for mpnews; feeds the article analytics APIs.
+             */
+            msg_data_id?: number;
+        };
+        PreviewSuccess: {
+            /** @enum {integer} */
+            errcode: 0;
+            /** @enum {string} */
+            errmsg: "preview success";
+            msg_id: components["schemas"]["MsgId"];
+        };
+        /** @description 45065: a send with this clientmsgid exists (within 24 h); the body carries its msg_id, and errmsg has no rid. */
+        ClientMsgIdExist: {
+            /** @enum {integer} */
+            errcode: 45065;
+            errmsg: string;
+            msg_id: components["schemas"]["MsgId"];
+        };
+        /** @description A msg_id as a JSON number or a numeric string (the doc says string; SDKs send both). */
+        LooseMsgId: number | string;
+        SetSpeedRequest: {
+            /** @description Level 0..4, as an integer or a string of one. */
+            speed: components["schemas"]["SpeedLevel"] | ("0" | "1" | "2" | "3" | "4");
+        };
+        MassMsgGetRequest: {
+            msg_id: components["schemas"]["LooseMsgId"];
+        };
+        /** @enum {string} */
+        MsgType: "mpnews" | "text" | "voice" | "music" | "image" | "mpvideo" | "wxcard";
+        MediaRef: {
+            media_id: string;
+        };
+        MessageContent: {
+            msgtype: components["schemas"]["MsgType"];
+            mpnews?: components["schemas"]["MediaRef"];
+            voice?: components["schemas"]["MediaRef"];
+            music?: components["schemas"]["MediaRef"];
+            image?: components["schemas"]["MediaRef"];
+            /** @description The newer form of an image send; older docs and SDKs send image.media_id. Both are accepted. */
+            images?: {
+                media_ids?: string[];
+                recommend?: string;
+                need_open_comment?: number;
+                only_fans_can_comment?: number;
+            };
+            mpvideo?: {
+                media_id: string;
+                title?: string;
+                description?: string;
+            };
+            text?: {
+                content: string;
+            };
+            wxcard?: {
+                card_id: string;
+            };
+            /** @description 0 or 1, seen in the wild as a string. */
+            send_ignore_reprint?: (0 | 1) | ("0" | "1");
+            /** @description Idempotency key, at most 64 bytes of UTF-8 (else 45067); a duplicate within 24 h answers 45065, within a minute 45066. */
+            clientmsgid?: string;
+        };
+        SendAllRequest: components["schemas"]["MessageContent"] & {
+            /** @description is_to_all true sends to every fan; otherwise tag_id (a number or a numeric string) names the tag. wechatpy sends tag_id null with is_to_all. */
+            filter: {
+                is_to_all?: boolean;
+                tag_id?: (number | string) | null;
+            };
+        };
+        MassSendRequest: components["schemas"]["MessageContent"] & {
+            /** @description 2 to 10,000 openids. */
+            touser: string[];
+        };
+        DeleteMassMsgRequest: {
+            msg_id?: components["schemas"]["LooseMsgId"];
+            /** @description From 1; absent or 0 deletes every article. */
+            article_idx?: number;
+            /** @description Used only without msg_id. */
+            url?: string;
+        };
+        PreviewMassMsgRequest: components["schemas"]["MessageContent"] & {
+            touser?: string;
+            towxname?: string;
+        };
+        StableTokenRequest: {
+            /** @enum {string} */
+            grant_type: "client_credential";
+            appid: string;
+            secret: string;
+            /** @default false */
+            force_refresh: boolean;
+        };
+    };
+    responses: never;
+    parameters: {
+        /** @description The credential from getAccessToken or getStableAccessToken. */
+        AccessToken: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getAccessToken: {
+        parameters: {
+            query: {
+                grant_type: "client_credential";
+                appid: string;
+                secret: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"] | components["schemas"]["GetAccessTokenError"];
+                };
+            };
+        };
+    };
+    getStableAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credential",
+                 *       "appid": "wx0000000000000001",
+                 *       "secret": "mocksecret",
+                 *       "force_refresh": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["StableTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"] | components["schemas"]["GetStableAccessTokenError"];
+                };
+            };
+        };
+    };
+    setSpeed: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "speed": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetSpeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetSpeedSuccess"] | components["schemas"]["SetSpeedError"];
+                };
+            };
+        };
+    };
+    getSpeed: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Ignored; may be empty, {} or any JSON. */
+        requestBody?: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSpeedSuccess"] | components["schemas"]["GetSpeedError"];
+                };
+            };
+        };
+    };
+    massmsgget: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "msg_id": "3147494522"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MassMsgGetRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassMsgGetSuccess"] | components["schemas"]["MassmsggetError"];
+                };
+            };
+        };
+    };
+    sendAll: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "is_to_all": false,
+                 *         "tag_id": 100
+                 *       },
+                 *       "mpnews": {
+                 *         "media_id": "MEDIA_ID_FROM_DRAFT"
+                 *       },
+                 *       "msgtype": "mpnews",
+                 *       "send_ignore_reprint": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["SendAllRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendSuccess"] | components["schemas"]["SendAllError"] | components["schemas"]["ClientMsgIdExist"];
+                };
+            };
+        };
+    };
+    massSend: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "touser": [
+                 *         "oR5Gjjl_eiZoUpGozMo7dbBJ362A",
+                 *         "oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q"
+                 *       ],
+                 *       "msgtype": "text",
+                 *       "text": {
+                 *         "content": "hello"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MassSendRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendSuccess"] | components["schemas"]["MassSendError"] | components["schemas"]["ClientMsgIdExist"];
+                };
+            };
+        };
+    };
+    deleteMassMsg: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "msg_id": 3147494276,
+                 *       "article_idx": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteMassMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["DeleteMassMsgError"];
+                };
+            };
+        };
+    };
+    previewMassMsg: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "touser": "oR5Gjjl_eiZoUpGozMo7dbBJ362A",
+                 *       "msgtype": "text",
+                 *       "text": {
+                 *         "content": "hello"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreviewMassMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewSuccess"] | components["schemas"]["PreviewMassMsgError"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,42 @@
+/**
+ * The seeded generator behind every id, token, rid and count, so the same seed and the same
+ * requests give the same answers on the manual clock.
+ */
+import { Faker, en } from '@faker-js/faker';
+
+/** Real msg_ids are 10 digits and above 2^31 (wechat-facts Q7). */
+const ID_MIN = 2 ** 31;
+const ID_MAX = 9_999_999_999;
+
+export interface Random {
+  readonly seed: number;
+  /** A 10-digit id above 2^31 that `taken` does not hold. */
+  id(taken: (id: number) => boolean): number;
+  /** WeChat's request id: three groups of 8 hex, the first the Unix time in hex as real rids show. */
+  rid(nowMs: number): string;
+  token(): string;
+  hex(length: number): string;
+  int(min: number, max: number): number;
+}
+
+export function createRandom(seed: number): Random {
+  const faker = new Faker({ locale: en, seed });
+  const hex = (length: number) => faker.string.hexadecimal({ length, casing: 'lower', prefix: '' });
+  return {
+    seed,
+    id(taken) {
+      for (;;) {
+        const id = faker.number.int({ min: ID_MIN, max: ID_MAX });
+        if (!taken(id)) return id;
+      }
+    },
+    rid(nowMs) {
+      const time = Math.floor(nowMs / 1000).toString(16).padStart(8, '0').slice(-8);
+      return `${time}-${hex(8)}-${hex(8)}`;
+    },
+    // Real tokens are long opaque strings of letters, digits, '-' and '_' (at least 512 chars of storage advised).
+    token: () => `${faker.number.int({ min: 70, max: 99 })}_${faker.string.alphanumeric(132)}`,
+    hex,
+    int: (min, max) => faker.number.int({ min, max }),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Access tokens: /cgi-bin/token issues a token valid 7200 s of app time and leaves the previous one
+ * valid five more minutes; stable_token returns the same token while it has over five minutes left.
+ */
+import { fail, ok, type Result } from './result.js';
+import { field, type Body } from './loose.js';
+import type { Random } from './random.js';
+import type { App, Store, TokenRecord } from './store.js';
+
+export const TOKEN_TTL_MS = 7200_000;
+/** The overlap in which an old token still works after a new one was issued. */
+export const TOKEN_OVERLAP_MS = 5 * 60_000;
+
+/** Anything outside the alphabet real tokens use is malformed (40014), not merely unknown (40001). */
+const WELL_FORMED = /^[A-Za-z0-9_*-]{1,600}$/;
+
+export interface TokenAnswer {
+  access_token: string;
+  expires_in: number;
+}
+
+export interface Credentials {
+  appid: unknown;
+  secret: unknown;
+  grant_type: unknown;
+}
+
+/** The appid is checked before grant_type, as real probes show (a bad appid answers 40013 first). */
+export function checkCredentials(store: Store, credentials: Credentials): Result<App> {
+  const app = typeof credentials.appid === 'string' ? store.apps.get(credentials.appid) : undefined;
+  if (!app) return fail(40013);
+  if (credentials.grant_type !== 'client_credential') return fail(40002);
+  if (credentials.secret !== app.secret) return fail(40125);
+  return ok(app);
+}
+
+function issue(store: Store, random: Random, app: App, now: number): TokenRecord {
+  let token = random.token();
+  while (store.tokens.has(token)) token = random.token();
+  const record: TokenRecord = { token, appid: app.appid, expires_at: now + TOKEN_TTL_MS, superseded: false };
+  store.tokens.set(token, record);
+  return record;
+}
+
+function answer(record: TokenRecord, now: number): TokenAnswer {
+  return { access_token: record.token, expires_in: Math.ceil((record.expires_at - now) / 1000) };
+}
+
+/** /cgi-bin/token: a new token; the previous one lives five more minutes, older ones are gone. */
+export function issueAccessToken(store: Store, random: Random, app: App, now: number): TokenAnswer {
+  const record = issue(store, random, app, now);
+  const [previous, older] = app.tokens;
+  if (older) store.tokens.delete(older.token);
+  if (previous) {
+    previous.expires_at = Math.min(previous.expires_at, now + TOKEN_OVERLAP_MS);
+    previous.superseded = true;
+  }
+  app.tokens = previous ? [record, previous] : [record];
+  return answer(record, now);
+}
+
+/** /cgi-bin/stable_token: the current stable token unless it is near its end or force_refresh asks. */
+export function issueStableToken(store: Store, random: Random, app: App, body: Body, now: number): TokenAnswer {
+  const force = field(body, 'force_refresh') === true;
+  const current = app.stable;
+  if (current && !force && current.expires_at - now > TOKEN_OVERLAP_MS) return answer(current, now);
+  if (current) store.tokens.delete(current.token);
+  const record = issue(store, random, app, now);
+  app.stable = record;
+  return answer(record, now);
+}
+
+/** 41001 missing, 40014 malformed, 40001 unknown or superseded, 42001 expired. */
+export function authenticate(store: Store, token: string | undefined, appNow: (app: App) => number): Result<App> {
+  if (token === undefined || token === '') return fail(41001);
+  if (!WELL_FORMED.test(token)) return fail(40014);
+  const record = store.tokens.get(token);
+  const app = record && store.apps.get(record.appid);
+  if (!record || !app) return fail(40001);
+  if (appNow(app) >= record.expires_at) return fail(record.superseded ? 40001 : 42001);
+  return ok(app);
+}

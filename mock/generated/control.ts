@@ -1,0 +1,493 @@
+// Generated from mock/control.yaml by `npm run gen` (openapi-typescript). Do not edit.
+
+export interface paths {
+    "/__mock/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back to the start-up config, everything or one app */
+        post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every app with its speed, clock and messages */
+        get: operations["state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an app (a tenant with its own state)
+         * @description Every field is optional; appid (wx + 16 hex) and secret are generated when not given.
+         */
+        post: operations["createApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The global mock time */
+        get: operations["getClock"];
+        put?: never;
+        /** Move the clock forward, globally or for one app */
+        post: operations["moveClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/messages/{msg_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The administrator approves a send waiting for confirmation; it starts SENDING now */
+        post: operations["approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/messages/{msg_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The administrator rejects a send; it ends SEND_FAIL with event status err(40001) */
+        post: operations["reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/messages/{msg_id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a waiting or sending send SEND_FAIL */
+        post: operations["fail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        Error: {
+            /** @description A stable code, e.g. invalid_request, not_found, conflict, unauthorized. */
+            error: string;
+            message: string;
+        };
+        Tag: {
+            id: number;
+            name: string;
+            count: number;
+        };
+        /** @description Off unless set. */
+        Limits: {
+            /** @description Successful sends a day before 45028. */
+            daily_mass_quota?: number;
+            /** @description API calls a day before 45009. */
+            daily_api_quota?: number;
+            /** @description API calls a minute before 45011. */
+            per_minute?: number;
+        };
+        PushOptions: {
+            /** @description How long a callback may take (WeChat: 5000). */
+            timeout_ms?: number;
+            /** @description Pause between attempts. */
+            retry_delay_ms?: number;
+        };
+        AppInput: {
+            appid?: string;
+            secret?: string;
+            /** @description Fans reached by a send to all; default 1,000,000. */
+            fans?: number;
+            tags?: components["schemas"]["Tag"][];
+            /** @description API mass-send protection: a send to all waits for the administrator. */
+            protection?: boolean;
+            /** Format: uri */
+            callback_url?: string | null;
+            callback_token?: string | null;
+            encoding_aes_key?: string | null;
+            limits?: components["schemas"]["Limits"];
+            push?: components["schemas"]["PushOptions"];
+        };
+        MessageView: {
+            msg_id: number;
+            msg_data_id?: number;
+            appid: string;
+            msgtype: string;
+            /** @enum {string} */
+            status: "AWAITING_CONFIRMATION" | "SENDING" | "SEND_SUCCESS" | "SEND_FAIL" | "DELETE";
+            /** @description Fans the send targets (the event's TotalCount). */
+            audience: number;
+            /** @description Delivered so far. */
+            sent: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When SENDING ends at the current speed, or when an unanswered confirmation times out.
+             */
+            due_at?: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @description send success, send fail or err(N). */
+            event_status: string | null;
+        };
+        AppView: {
+            appid: string;
+            secret: string;
+            /** @description gh_ + 12 hex: the ToUserName of the app's events. */
+            original_id: string;
+            fans: number;
+            tags: components["schemas"]["Tag"][];
+            speed: number;
+            realspeed: number;
+            /**
+             * Format: date-time
+             * @description The app's own time: the global clock plus its offset.
+             */
+            now: string;
+            offset_ms: number;
+            protection: boolean;
+            callback_url?: string | null;
+            has_callback_token?: boolean;
+            has_encoding_aes_key?: boolean;
+            limits: components["schemas"]["Limits"];
+            push: components["schemas"]["PushOptions"];
+            message_count: number;
+            messages: components["schemas"]["MessageView"][];
+        };
+        State: {
+            /** Format: date-time */
+            now: string;
+            /** @enum {string} */
+            mode: "real" | "manual";
+            scale: number;
+            apps: components["schemas"]["AppView"][];
+        };
+        ClockView: {
+            /** Format: date-time */
+            now: string;
+            /** @enum {string} */
+            mode: "real" | "manual";
+            scale: number;
+            appid?: string;
+            /** Format: date-time */
+            app_now?: string;
+        };
+        ClockMove: {
+            advance_ms?: number;
+            /** Format: date-time */
+            now?: string;
+            appid?: string;
+        };
+    };
+    responses: {
+        /** @description A control API error. */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The message after the change. */
+        Message: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MessageView"];
+            };
+        };
+    };
+    parameters: {
+        MsgId: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mock is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    reset: {
+        parameters: {
+            query?: {
+                appid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            404: components["responses"]["Error"];
+        };
+    };
+    state: {
+        parameters: {
+            query?: {
+                /** @description Only this app. */
+                appid?: string;
+                /** @description At most this many messages per app, the newest. */
+                messages?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"];
+                };
+            };
+            400: components["responses"]["Error"];
+        };
+    };
+    createApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AppInput"];
+            };
+        };
+        responses: {
+            /** @description The whole app, including appid and secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"];
+                };
+            };
+            400: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockView"];
+                };
+            };
+        };
+    };
+    moveClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockMove"];
+            };
+        };
+        responses: {
+            /** @description The clock after the move (with the app's own time when appid was given). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockView"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                msg_id: components["parameters"]["MsgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Message"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                msg_id: components["parameters"]["MsgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Message"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    fail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                msg_id: components["parameters"]["MsgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The event's Status, e.g. err(20001); default "send fail". */
+                    status?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Message"];
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+}
