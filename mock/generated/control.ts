@@ -254,6 +254,16 @@ export interface components {
             /** Format: date-time */
             app_now?: string;
         };
+        /** @description The --config file. Apps are created at start and again on reset. */
+        MockConfig: {
+            $schema?: string;
+            seed?: number;
+            apps?: components["schemas"]["AppInput"][];
+        };
+        FailInput: {
+            /** @description The event's Status, e.g. err(20001); default "send fail". */
+            status?: string;
+        };
         ClockMove: {
             advance_ms?: number;
             /** Format: date-time */
@@ -477,10 +487,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    /** @description The event's Status, e.g. err(20001); default "send fail". */
-                    status?: string;
-                };
+                "application/json": components["schemas"]["FailInput"];
             };
         };
         responses: {

@@ -1,0 +1,223 @@
+/**
+ * The WeChat contract, read once from openapi.yaml: per operation its method, path, whether it takes
+ * an access_token, the errcodes it documents and its response schema with $refs resolved. Validators
+ * are compiled on first use and cached, since the mock may check every answer it sends.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import type { operations } from './generated/openapi.js';
+import { packageFile } from './package-file.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export type OperationId = keyof operations;
+
+/**
+ * Every operation of openapi.yaml, in the document's order. A literal list, so importing the kit
+ * reads no file; loading the spec throws if the two ever disagree.
+ */
+export const operationIds = [
+  'getAccessToken',
+  'getStableAccessToken',
+  'setSpeed',
+  'getSpeed',
+  'massmsgget',
+  'sendAll',
+  'massSend',
+  'deleteMassMsg',
+  'previewMassMsg',
+] as const satisfies readonly OperationId[];
+
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** success for a branch WeChat sends when the call worked; error when every errcode it allows is non-zero (45065 too). */
+export type BranchKind = 'success' | 'error';
+
+export interface ResponseBranch {
+  /** The component the oneOf entry names, e.g. SendSuccess or ClientMsgIdExist. */
+  readonly name: string;
+  readonly kind: BranchKind;
+  /** The errcodes the branch allows; empty when it has no errcode enum. */
+  readonly errcodes: readonly number[];
+  /** JSON Schema with $refs resolved and OpenAPI 3.0's nullable rewritten. */
+  readonly schema: JsonSchema;
+}
+
+export interface OperationInfo {
+  readonly operationId: OperationId;
+  /** Upper case, as in a request line. */
+  readonly method: string;
+  readonly path: string;
+  readonly takesAccessToken: boolean;
+  /** The HTTP statuses the operation documents (WeChat: only 200). */
+  readonly statuses: readonly number[];
+  /** The media types of the 200 answer, lower case and without parameters. */
+  readonly mediaTypes: readonly string[];
+  /** The 200 answer's schema: a oneOf over `branches`. */
+  readonly responseSchema: JsonSchema;
+  readonly branches: readonly ResponseBranch[];
+  /** The union of the error branches' errcodes, sorted. */
+  readonly errcodes: readonly number[];
+  /** The request body's schema, when the operation documents one. */
+  readonly requestSchema: JsonSchema | undefined;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: Record<string, Record<string, unknown>>;
+}
+
+interface OpenApiOperation {
+  operationId?: string;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+let operationsById: ReadonlyMap<string, OperationInfo> | undefined;
+
+function loadOperations(): ReadonlyMap<string, OperationInfo> {
+  if (operationsById) return operationsById;
+  const doc = parse(readFileSync(packageFile('openapi.yaml'), 'utf8')) as OpenApiDocument;
+  const map = new Map<string, OperationInfo>();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!operation.operationId) continue;
+      map.set(operation.operationId, describeOperation(doc, method.toUpperCase(), path, operation));
+    }
+  }
+  const listed = [...operationIds].sort().join(', ');
+  const found = [...map.keys()].sort().join(', ');
+  if (listed !== found) throw new Error(`contracts/load-spec.ts operationIds (${listed}) differ from openapi.yaml (${found})`);
+  operationsById = map;
+  return map;
+}
+
+function describeOperation(doc: OpenApiDocument, method: string, path: string, operation: OpenApiOperation): OperationInfo {
+  const operationId = operation.operationId as OperationId;
+  const ok = resolve(doc, operation.responses['200']) as { content?: Record<string, { schema?: JsonSchema }> } | undefined;
+  const content = ok?.content ?? {};
+  const raw = Object.values(content)[0]?.schema;
+  const entries = raw?.['oneOf'];
+  if (!Array.isArray(entries)) throw new Error(`openapi.yaml: ${operationId}'s 200 answer is not a oneOf`);
+  const branches = entries.map((entry: unknown): ResponseBranch => {
+    const ref = (entry as { $ref?: string }).$ref;
+    const schema = toJsonSchema(doc, entry);
+    const errcodes = errcodeEnum(schema);
+    return {
+      name: ref ? ref.slice(ref.lastIndexOf('/') + 1) : 'inline',
+      kind: errcodes.length > 0 && !errcodes.includes(0) ? 'error' : 'success',
+      errcodes,
+      schema,
+    };
+  });
+  const errcodes = [...new Set(branches.filter((b) => b.kind === 'error').flatMap((b) => b.errcodes))].sort((a, b) => a - b);
+  const parameters = (operation.parameters ?? []).map((p) => resolve(doc, p) as { name?: string; in?: string });
+  const body = resolve(doc, operation.requestBody) as { content?: Record<string, { schema?: unknown }> } | undefined;
+  const requestRaw = body?.content ? Object.values(body.content)[0]?.schema : undefined;
+  return {
+    operationId,
+    method,
+    path,
+    takesAccessToken: parameters.some((p) => p.name === 'access_token' && p.in === 'query'),
+    statuses: Object.keys(operation.responses).map(Number),
+    mediaTypes: Object.keys(content).map((type) => type.toLowerCase()),
+    responseSchema: { oneOf: branches.map((b) => b.schema) },
+    branches,
+    errcodes,
+    requestSchema: requestRaw === undefined ? undefined : toJsonSchema(doc, requestRaw),
+  };
+}
+
+function errcodeEnum(schema: JsonSchema): number[] {
+  const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+  const values = properties?.['errcode']?.['enum'];
+  return Array.isArray(values) ? values.filter((v): v is number => typeof v === 'number') : [];
+}
+
+/** Follows a local `#/components/...` $ref (one level); other values pass through. */
+function resolve(doc: OpenApiDocument, value: unknown): unknown {
+  const ref = (value as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof ref !== 'string') return value;
+  if (!ref.startsWith('#/')) throw new Error(`openapi.yaml: only local $refs are supported, got ${ref}`);
+  let target: unknown = doc;
+  for (const token of ref.slice(2).split('/')) {
+    target = (target as Record<string, unknown> | undefined)?.[token.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  if (target === undefined) throw new Error(`openapi.yaml: $ref ${ref} points nowhere`);
+  return resolve(doc, target);
+}
+
+/**
+ * An OpenAPI 3.0 schema as plain JSON Schema for ajv: $refs inlined (the spec has no cycles) and
+ * `nullable: true` turned into "or null", which ajv's own nullable keyword only accepts next to `type`.
+ */
+function toJsonSchema(doc: OpenApiDocument, value: unknown, seen: readonly string[] = []): JsonSchema {
+  const ref = (value as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string') {
+    if (seen.includes(ref)) throw new Error(`openapi.yaml: $ref cycle through ${ref}`);
+    return toJsonSchema(doc, resolve(doc, value), [...seen, ref]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [keyword, child] of Object.entries(value as Record<string, unknown>)) {
+    if (keyword === 'nullable') continue;
+    out[keyword] = convertChild(doc, keyword, child, seen);
+  }
+  return (value as { nullable?: unknown }).nullable === true ? { anyOf: [{ type: 'null' }, out] } : out;
+}
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
+const SCHEMA_LISTS = new Set(['oneOf', 'anyOf', 'allOf']);
+const SCHEMA_VALUES = new Set(['items', 'not', 'additionalProperties']);
+
+function convertChild(doc: OpenApiDocument, keyword: string, child: unknown, seen: readonly string[]): unknown {
+  if (SCHEMA_LISTS.has(keyword) && Array.isArray(child)) return child.map((c: unknown) => toJsonSchema(doc, c, seen));
+  if (SCHEMA_VALUES.has(keyword) && typeof child === 'object' && child !== null) return toJsonSchema(doc, child, seen);
+  if (SCHEMA_MAPS.has(keyword) && typeof child === 'object' && child !== null) {
+    return Object.fromEntries(Object.entries(child).map(([name, c]) => [name, toJsonSchema(doc, c, seen)]));
+  }
+  return child;
+}
+
+/** The operation named `operationId`, or undefined when openapi.yaml has none. */
+export function getOperation(operationId: string): OperationInfo | undefined {
+  return loadOperations().get(operationId);
+}
+
+/** The operation served at `method` and `path` (a query string is ignored), or undefined. */
+export function findOperation(method: string, path: string): OperationInfo | undefined {
+  const bare = path.split('?')[0];
+  const upper = method.toUpperCase();
+  for (const info of loadOperations().values()) {
+    if (info.method === upper && info.path === bare) return info;
+  }
+  return undefined;
+}
+
+/** The errcodes `operationId` documents (its error branches, 45065 included); throws for an unknown operation. */
+export function documentedErrcodes(operationId: string): readonly number[] {
+  const info = getOperation(operationId);
+  if (!info) throw new Error(`openapi.yaml has no operation "${operationId}"; known: ${operationIds.join(', ')}`);
+  return info.errcodes;
+}
+
+let ajv: Ajv | undefined;
+const validatorCache = new Map<JsonSchema, ValidateFunction>();
+
+/**
+ * The cached ajv validator for a schema from this module (a branch or a request schema). Bodies
+ * are never coerced: a string where WeChat sends a number is exactly what the kit must catch.
+ * ajv-formats' full set already treats int32/int64 as number formats.
+ */
+export function compiledValidator(schema: JsonSchema): ValidateFunction {
+  let validate = validatorCache.get(schema);
+  if (!validate) {
+    ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, coerceTypes: false }));
+    validate = ajv.compile(schema);
+    validatorCache.set(schema, validate);
+  }
+  return validate;
+}

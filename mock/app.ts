@@ -1,0 +1,79 @@
+/**
+ * createApp: the Express app of one mock, with its own simulator. No side effects: nothing listens,
+ * nothing reads the environment; the CLI and startMockServer do the wiring.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { validateExchange } from '../contracts/validate-exchange.js';
+import type { Violation } from '../contracts/violations.js';
+import { documentedErrcodes } from '../contracts/load-spec.js';
+import type { AppInput } from './domain/app-settings.js';
+import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
+import { createSimulator, type Simulator } from './domain/simulator.js';
+import { controlRouter } from './http/control-router.js';
+import { sendError } from './http/send-json.js';
+import { wechatMiddleware } from './http/wechat-middleware.js';
+import { createWechatHandler } from './wechat-handler.js';
+import { WECHAT_CONTENT_TYPE } from './wire.js';
+
+export interface MockOptions {
+  /** A clock, or how to make one; default: the real, unscaled clock. Tests pass `{ mode: 'manual' }`. */
+  clock?: Clock | ClockOptions;
+  /** Seeds every id, token and rid; default: random. */
+  seed?: number;
+  /** Apps besides the default one (appid wx0000000000000001, secret mocksecret). */
+  apps?: AppInput[];
+  /** When set, the control API demands `Authorization: Bearer <token>`. */
+  controlToken?: string;
+  /**
+   * Checks every /cgi-bin answer against openapi.yaml before it leaves; a violation is answered as
+   * HTTP 500 {"error":"contract_violation"} and kept in `mock.violations`, so tests fail loudly.
+   */
+  validateResponses?: boolean;
+}
+
+export interface ResponseViolation {
+  operationId: string;
+  violations: Violation[];
+}
+
+export interface MockApp extends Express {
+  mock: { sim: Simulator; violations: ResponseViolation[] };
+}
+
+function isClock(clock: Clock | ClockOptions): clock is Clock {
+  return typeof (clock as Clock).now === 'function';
+}
+
+export function createApp(options: MockOptions = {}): MockApp {
+  const clock = options.clock && isClock(options.clock) ? options.clock : createClock(options.clock);
+  const sim = createSimulator({ clock, seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), apps: options.apps });
+  const violations: ResponseViolation[] = [];
+  const handler = createWechatHandler(sim, documentedErrcodes);
+
+  const app = express() as unknown as MockApp;
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.mock = { sim, violations };
+
+  app.use(
+    wechatMiddleware({
+      handler,
+      inspect: options.validateResponses
+        ? (answer, text) => {
+            const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': WECHAT_CONTENT_TYPE }, body: text });
+            if (found.length === 0) return undefined;
+            violations.push({ operationId: answer.operationId, violations: found });
+            return { status: 500, body: { error: 'contract_violation', operationId: answer.operationId, violations: found } };
+          }
+        : undefined,
+    }),
+  );
+  app.use('/__mock', controlRouter({ sim, controlToken: options.controlToken }));
+  app.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
+  // Express's own errors (a malformed URL, say) are answered as JSON, never as an HTML page.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    sendError(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'invalid_request' : 'internal_error', err instanceof Error ? err.message : 'unexpected error');
+  });
+  return app;
+}

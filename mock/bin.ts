@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/** The CLI: flags and environment in, a listening mock out. Exit 0 on shutdown, 2 on bad usage or config, 1 otherwise. */
+import { readFileSync } from 'node:fs';
+import { packageFile } from '../contracts/package-file.js';
+import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
+import { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
+import { loadConfig } from './load-config.js';
+import { startMockServer } from './server.js';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'contract') {
+    const { runContractCli } = await import('../contracts/cli.js');
+    return runContractCli(argv.slice(1));
+  }
+  const options = parseCliOptions(argv, process.env);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    console.log((JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version);
+    return 0;
+  }
+  const config = options.config === undefined ? {} : loadConfig(options.config);
+  let server;
+  try {
+    server = await startMockServer({
+      port: options.port,
+      host: options.host,
+      seed: options.seed ?? config.seed,
+      apps: config.apps,
+      clock: { mode: options.clock, scale: options.timeScale },
+      controlToken: options.controlToken,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`wechat-mass-mock: port ${options.port} on ${options.host} is already in use; pick another with --port (0 for any free port)`);
+      return 1;
+    }
+    throw err;
+  }
+  console.log(`wechat-mass-mock listening on ${server.url}`);
+  console.log(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
+  console.log(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
+  return new Promise((resolve) => {
+    const stop = () => {
+      server.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`wechat-mass-mock: ${err.message}\nRun "wechat-mass-mock --help" for usage.`);
+      process.exit(2);
+    }
+    console.error(`wechat-mass-mock: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+/**
+ * The CLI's flags and their environment variables, parsed and checked; a bad value is a usage
+ * error (exit 2) with a sentence that says what was wrong.
+ */
+import { parseArgs } from 'node:util';
+import type { ClockMode } from './domain/clock.js';
+
+export const USAGE = `Usage: wechat-mass-mock [options]
+       wechat-mass-mock contract --target URL [options]   (run "wechat-mass-mock contract --help")
+
+A local fake of the WeChat Official Account mass-messaging API (setSpeed, getSpeed, massmsgget,
+token, sendall, send, delete, preview), with a control API and a dashboard under /__mock.
+
+Options (each also read from the environment variable shown):
+  --port N               port to listen on (PORT; default 3000; 0 picks a free one)
+  --host ADDR            address to bind (HOST; default 127.0.0.1). Binding elsewhere needs a
+                         control token, since the control API can change anything
+  --seed N               seed for ids, tokens and rids (WXMOCK_SEED; default random)
+  --config FILE          JSON file of apps and options, see mock/control.yaml MockConfig (WXMOCK_CONFIG)
+  --clock real|manual    real time, or time that moves only through POST /__mock/clock (WXMOCK_CLOCK; default real)
+  --time-scale X         on the real clock, mock seconds per real second, e.g. 60 (WXMOCK_TIME_SCALE; default 1)
+  --control-token T      demand "Authorization: Bearer T" on /__mock (WXMOCK_CONTROL_TOKEN)
+  --version              print the version
+  --help                 print this help
+
+Exit codes: 0 normal shutdown, 2 bad usage or config, 1 anything else.
+Example:
+  wechat-mass-mock --port 3000 --clock manual --seed 42
+  curl "http://127.0.0.1:3000/cgi-bin/token?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret"`;
+
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  port: number;
+  host: string;
+  seed: number | undefined;
+  config: string | undefined;
+  clock: ClockMode;
+  timeScale: number;
+  controlToken: string | undefined;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        config: { type: 'string' },
+        clock: { type: 'string' },
+        'time-scale': { type: 'string' },
+        'control-token': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const pick = (flag: string | undefined, variable: string) => flag ?? (env[variable] === '' ? undefined : env[variable]);
+  const port = pick(values.port, 'PORT');
+  const seed = pick(values.seed, 'WXMOCK_SEED');
+  const clock = pick(values.clock, 'WXMOCK_CLOCK') ?? 'real';
+  const scale = pick(values['time-scale'], 'WXMOCK_TIME_SCALE');
+  const host = pick(values.host, 'HOST') ?? '127.0.0.1';
+  const controlToken = pick(values['control-token'], 'WXMOCK_CONTROL_TOKEN');
+  if (clock !== 'real' && clock !== 'manual') throw new UsageError(`--clock must be real or manual, got "${clock}"`);
+  const timeScale = scale === undefined ? 1 : Number(scale);
+  if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1e6) throw new UsageError(`--time-scale must be a positive number up to 1000000, got "${scale}"`);
+  if (!LOOPBACK.has(host) && controlToken === undefined) {
+    throw new UsageError(`binding ${host} exposes the control API beyond this machine: give --control-token (or WXMOCK_CONTROL_TOKEN), or bind 127.0.0.1`);
+  }
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    port: port === undefined ? 3000 : integer('--port', port, 0, 65535),
+    host,
+    seed: seed === undefined ? undefined : integer('--seed', seed, 0, 2 ** 31 - 1),
+    config: pick(values.config, 'WXMOCK_CONFIG'),
+    clock,
+    timeScale,
+    controlToken,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * An app's settings from what a user gave (POST /__mock/apps, the --config file), with defaults
+ * filled in and the appid and secret generated when not given.
+ */
+import type { components } from '../generated/control.js';
+import { DEFAULT_PUSH, type AppSettings } from './store.js';
+import type { Random } from './random.js';
+
+export type AppInput = components['schemas']['AppInput'];
+
+export const DEFAULT_APPID = 'wx0000000000000001';
+export const DEFAULT_SECRET = 'mocksecret';
+export const DEFAULT_FANS = 1_000_000;
+
+/** The default app every mock starts with. */
+export const DEFAULT_APP: AppInput = {
+  appid: DEFAULT_APPID,
+  secret: DEFAULT_SECRET,
+  fans: DEFAULT_FANS,
+  tags: [{ id: 100, name: '星标组', count: 1000 }],
+};
+
+export function settingsFromInput(input: AppInput, random: Random): AppSettings {
+  return {
+    appid: input.appid ?? `wx${random.hex(16)}`,
+    secret: input.secret ?? random.hex(32),
+    fans: input.fans ?? DEFAULT_FANS,
+    tags: (input.tags ?? []).map((tag) => ({ ...tag })),
+    protection: input.protection ?? false,
+    callback_url: input.callback_url ?? null,
+    callback_token: input.callback_token ?? null,
+    encoding_aes_key: input.encoding_aes_key ?? null,
+    limits: { ...input.limits },
+    push: { ...DEFAULT_PUSH, ...input.push },
+  };
+}

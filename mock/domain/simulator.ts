@@ -1,0 +1,155 @@
+/**
+ * The simulator: the store, the seeded generator and the clock, with the rules of every operation
+ * and of the control API on top. Knows nothing of HTTP.
+ */
+import { settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
+import type { Clock } from './clock.js';
+import { done, refuse, type ControlResult } from './control-result.js';
+import { EVENT_STATUS, transition, type LifecycleEvent } from './lifecycle.js';
+import { createRandom, type Random } from './random.js';
+import { settleMessage, type SendContext } from './sends.js';
+import { createAppState, createStore, type App, type MassMessage, type Store } from './store.js';
+
+export type FinishListener = (message: MassMessage, app: App) => void;
+
+export interface SimulatorOptions {
+  clock: Clock;
+  seed: number;
+  /** Apps of the start-up config; the default app is added unless the config names its appid. */
+  apps?: AppInput[];
+}
+
+export interface Simulator {
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly random: Random;
+  readonly ctx: SendContext;
+  appNow(app: App): number;
+  /** Calls `listener` whenever a send ends (success, failure, rejection, timeout). */
+  onFinish(listener: FinishListener): void;
+  /** Settles every send still in flight: those whose time is up end now. */
+  tick(): void;
+  createApp(input: AppInput): ControlResult<App>;
+  reset(appid?: string): ControlResult<{ ok: true }>;
+  advance(ms: number, appid?: string): ControlResult<void>;
+  setNow(at: number, appid?: string): ControlResult<void>;
+  approve(msgId: number): ControlResult<MassMessage>;
+  reject(msgId: number): ControlResult<MassMessage>;
+  fail(msgId: number, status?: string): ControlResult<MassMessage>;
+}
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const { clock, seed } = options;
+  const startApps = (options.apps ?? []).some((app) => app.appid === DEFAULT_APP.appid) ? options.apps ?? [] : [DEFAULT_APP, ...(options.apps ?? [])];
+  const store = createStore();
+  let random = createRandom(seed);
+  const listeners: FinishListener[] = [];
+
+  const appNow = (app: App) => clock.now() + app.offset_ms;
+  const settle = (message: MassMessage, app: App) => {
+    if (settleMessage(message, app, appNow(app))) for (const listener of listeners) listener(message, app);
+  };
+  const ctx: SendContext = {
+    store,
+    get random() {
+      return random;
+    },
+    appNow,
+    settle,
+  };
+
+  const addApp = (input: AppInput): App => {
+    const app = createAppState(settingsFromInput(input, random), random);
+    store.apps.set(app.appid, app);
+    return app;
+  };
+  const forgetApp = (app: App) => {
+    for (const id of app.message_ids) store.messages.delete(id);
+    for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
+    store.apps.delete(app.appid);
+  };
+  const tickApp = (app: App) => {
+    for (const id of app.active) {
+      const message = store.messages.get(id);
+      if (message) settle(message, app);
+    }
+  };
+  const tick = () => {
+    for (const app of store.apps.values()) tickApp(app);
+  };
+  const findMessage = (msgId: number): ControlResult<{ message: MassMessage; app: App }> => {
+    const message = store.messages.get(msgId);
+    const app = message && store.apps.get(message.appid);
+    if (!message || !app) return refuse('not_found', `no message with msg_id ${msgId}`);
+    settle(message, app);
+    return done({ message, app });
+  };
+  const end = (msgId: number, event: LifecycleEvent, status?: string): ControlResult<MassMessage> => {
+    const found = findMessage(msgId);
+    if (!found.ok) return found;
+    const { message, app } = found.value;
+    if (!transition(message, event, appNow(app), status)) {
+      return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${event === 'fail' ? 'failed' : `${event}d`}`);
+    }
+    settle(message, app);
+    if (message.status === 'SEND_FAIL') for (const listener of listeners) listener(message, app);
+    return done(message);
+  };
+
+  for (const input of startApps) addApp(input);
+
+  return {
+    clock,
+    store,
+    get random() {
+      return random;
+    },
+    ctx,
+    appNow,
+    onFinish: (listener) => void listeners.push(listener),
+    tick,
+    createApp(input) {
+      if (input.appid !== undefined && store.apps.has(input.appid)) return refuse('conflict', `app ${input.appid} exists`);
+      return done(addApp(input));
+    },
+    reset(appid) {
+      if (appid === undefined) {
+        for (const app of [...store.apps.values()]) forgetApp(app);
+        store.preview_ids.clear();
+        random = createRandom(seed);
+        for (const input of startApps) addApp(input);
+        return done({ ok: true });
+      }
+      const app = store.apps.get(appid);
+      if (!app) return refuse('not_found', `no app ${appid}`);
+      forgetApp(app);
+      const initial = startApps.find((input) => input.appid === appid);
+      // An app created at run time goes back to empty state with the same settings.
+      addApp(initial ?? app);
+      return done({ ok: true });
+    },
+    advance(ms, appid) {
+      if (!Number.isSafeInteger(ms) || ms < 0) return refuse('invalid_request', `advance_ms must be a non-negative integer: time only moves forward`);
+      if (appid === undefined) {
+        clock.advance(ms);
+        tick();
+        return done(undefined);
+      }
+      const app = store.apps.get(appid);
+      if (!app) return refuse('not_found', `no app ${appid}`);
+      app.offset_ms += ms;
+      tickApp(app);
+      return done(undefined);
+    },
+    setNow(at, appid) {
+      const app = appid === undefined ? undefined : store.apps.get(appid);
+      if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
+      const current = app ? appNow(app) : clock.now();
+      if (at < current) return refuse('invalid_request', `time only moves forward: ${new Date(at).toISOString()} is before ${new Date(current).toISOString()}`);
+      return this.advance(at - current, appid);
+    },
+    approve: (msgId) => end(msgId, 'approve'),
+    reject: (msgId) => end(msgId, 'reject'),
+    fail: (msgId, status = EVENT_STATUS.fail) => end(msgId, 'fail', status),
+  };
+}

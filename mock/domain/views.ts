@@ -1,0 +1,79 @@
+/** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
+import type { components } from '../generated/control.js';
+import { CONFIRMATION_WINDOW_MS, dueAt } from './lifecycle.js';
+import type { Simulator } from './simulator.js';
+import { REALSPEED, type App, type MassMessage } from './store.js';
+
+export type AppView = components['schemas']['AppView'];
+export type MessageView = components['schemas']['MessageView'];
+export type StateView = components['schemas']['State'];
+export type ClockView = components['schemas']['ClockView'];
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+function due(message: MassMessage, app: App): number | undefined {
+  if (message.status === 'SENDING') return dueAt(message, app);
+  if (message.status === 'AWAITING_CONFIRMATION') return message.created_at + CONFIRMATION_WINDOW_MS;
+  return undefined;
+}
+
+export function messageView(message: MassMessage, app: App): MessageView {
+  const view: MessageView = {
+    msg_id: message.msg_id,
+    appid: message.appid,
+    msgtype: message.msgtype,
+    status: message.status,
+    audience: message.audience,
+    sent: Math.floor(message.sent),
+    created_at: new Date(message.created_at).toISOString(),
+    due_at: iso(due(message, app)),
+    finished_at: iso(message.finished_at),
+    event_status: message.event_status ?? null,
+  };
+  if (message.msg_data_id !== undefined) view.msg_data_id = message.msg_data_id;
+  return view;
+}
+
+export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppView {
+  const ids = messageLimit >= app.message_ids.length ? app.message_ids : app.message_ids.slice(app.message_ids.length - messageLimit);
+  const messages: MessageView[] = [];
+  for (const id of ids) {
+    const message = sim.store.messages.get(id);
+    if (!message) continue;
+    sim.ctx.settle(message, app);
+    messages.push(messageView(message, app));
+  }
+  return {
+    appid: app.appid,
+    secret: app.secret,
+    original_id: app.original_id,
+    fans: app.fans,
+    tags: app.tags.map((tag) => ({ ...tag })),
+    speed: app.speed,
+    realspeed: REALSPEED[app.speed],
+    now: new Date(sim.appNow(app)).toISOString(),
+    offset_ms: app.offset_ms,
+    protection: app.protection,
+    callback_url: app.callback_url,
+    has_callback_token: app.callback_token !== null,
+    has_encoding_aes_key: app.encoding_aes_key !== null,
+    limits: { ...app.limits },
+    push: { ...app.push },
+    message_count: app.message_ids.length,
+    messages,
+  };
+}
+
+export function clockView(sim: Simulator, app?: App): ClockView {
+  const view: ClockView = { now: new Date(sim.clock.now()).toISOString(), mode: sim.clock.mode, scale: sim.clock.scale };
+  if (app) {
+    view.appid = app.appid;
+    view.app_now = new Date(sim.appNow(app)).toISOString();
+  }
+  return view;
+}
+
+export function stateView(sim: Simulator, filter: { appid?: string; messages?: number } = {}): StateView {
+  const apps = [...sim.store.apps.values()].filter((app) => filter.appid === undefined || app.appid === filter.appid);
+  return { ...clockView(sim), apps: apps.map((app) => appView(sim, app, filter.messages)) };
+}

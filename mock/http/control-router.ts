@@ -1,0 +1,137 @@
+/**
+ * The control API under /__mock: each route parses, calls one simulator operation, and sends.
+ * Errors are HTTP 4xx {"error","message"}; the inputs are checked against mock/control.yaml.
+ */
+import { readFileSync } from 'node:fs';
+import { Router, type Request, type Response } from 'express';
+import { packageFile } from '../../contracts/package-file.js';
+import { checkControlInput } from '../control-schemas.js';
+import type { AppInput } from '../domain/app-settings.js';
+import type { ControlError, ControlResult } from '../domain/control-result.js';
+import type { Simulator } from '../domain/simulator.js';
+import { appView, clockView, messageView, stateView } from '../domain/views.js';
+import { readBody } from './read-body.js';
+import { sendError, sendJson } from './send-json.js';
+
+const STATUS: Record<ControlError, number> = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 };
+
+export interface ControlRouterOptions {
+  sim: Simulator;
+  /** When set, every route but health demands `Authorization: Bearer <token>`. */
+  controlToken?: string | undefined;
+}
+
+function refuse(res: Response, result: { error: ControlError; message: string }): void {
+  sendError(res, STATUS[result.error], result.error, result.message);
+}
+
+function reply<T>(res: Response, result: ControlResult<T>, view: (value: T) => unknown, status = 200): void {
+  if (result.ok) sendJson(res, status, view(result.value));
+  else refuse(res, result);
+}
+
+/** The JSON body, {} when empty; undefined (and a 400 sent) when it is not a JSON object. */
+async function jsonBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
+  const raw = await readBody(req);
+  if (!raw.ok) {
+    sendError(res, 413, 'payload_too_large', 'control request bodies are limited to 1 MB');
+    return undefined;
+  }
+  if (raw.text.trim() === '') return {};
+  try {
+    const body: unknown = JSON.parse(raw.text);
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // falls through to the same answer as a non-object
+  }
+  sendError(res, 400, 'invalid_request', 'the body must be a JSON object');
+  return undefined;
+}
+
+function queryString(req: Request, name: string): string | undefined {
+  const value = new URL(req.originalUrl, 'http://mock').searchParams.get(name);
+  return value === null || value === '' ? undefined : value;
+}
+
+function msgIdParam(req: Request, res: Response): number | undefined {
+  const raw = typeof req.params.msg_id === 'string' ? req.params.msg_id : '';
+  if (/^[0-9]{1,16}$/.test(raw)) return Number(raw);
+  sendError(res, 400, 'invalid_request', `msg_id must be digits, got "${raw}"`);
+  return undefined;
+}
+
+export function controlRouter({ sim, controlToken }: ControlRouterOptions): Router {
+  const router = Router();
+  const yamlFile = (name: string) => readFileSync(packageFile(name), 'utf8');
+
+  router.get('/health', (_req, res) => sendJson(res, 200, { ok: true }));
+
+  if (controlToken !== undefined) {
+    router.use((req, res, next) => {
+      // The dashboard page itself asks for the token; everything it calls then carries it.
+      if (req.method === 'GET' && (req.path === '/' || req.path.startsWith('/dashboard/'))) return next();
+      if (req.headers.authorization === `Bearer ${controlToken}`) return next();
+      sendError(res, 401, 'unauthorized', 'this mock has a control token: send Authorization: Bearer <token>');
+    });
+  }
+
+  router.post('/reset', (req, res) => reply(res, sim.reset(queryString(req, 'appid')), (value) => value));
+
+  router.get('/state', (req, res) => {
+    const appid = queryString(req, 'appid');
+    const limit = queryString(req, 'messages');
+    if (limit !== undefined && !/^[0-9]{1,9}$/.test(limit)) return sendError(res, 400, 'invalid_request', 'messages must be a non-negative integer');
+    if (appid !== undefined && !sim.store.apps.has(appid)) return sendError(res, 404, 'not_found', `no app ${appid}`);
+    sendJson(res, 200, stateView(sim, { appid, messages: limit === undefined ? undefined : Number(limit) }));
+  });
+
+  router.post('/apps', async (req, res) => {
+    const body = await jsonBody(req, res);
+    if (!body) return;
+    const problem = checkControlInput('AppInput', body);
+    if (problem) return sendError(res, 400, 'invalid_request', problem);
+    reply(res, sim.createApp(body as AppInput), (app) => appView(sim, app), 201);
+  });
+
+  router.get('/clock', (req, res) => {
+    const appid = queryString(req, 'appid');
+    const app = appid === undefined ? undefined : sim.store.apps.get(appid);
+    if (appid !== undefined && !app) return sendError(res, 404, 'not_found', `no app ${appid}`);
+    sendJson(res, 200, clockView(sim, app));
+  });
+
+  router.post('/clock', async (req, res) => {
+    const body = await jsonBody(req, res);
+    if (!body) return;
+    const problem = checkControlInput('ClockMove', body);
+    if (problem) return sendError(res, 400, 'invalid_request', problem);
+    const { advance_ms, now, appid } = body as { advance_ms?: number; now?: string; appid?: string };
+    if ((advance_ms === undefined) === (now === undefined)) return sendError(res, 400, 'invalid_request', 'give exactly one of advance_ms or now');
+    const result = advance_ms !== undefined ? sim.advance(advance_ms, appid) : sim.setNow(Date.parse(now ?? ''), appid);
+    reply(res, result, () => clockView(sim, appid === undefined ? undefined : sim.store.apps.get(appid)));
+  });
+
+  const end = (action: 'approve' | 'reject') =>
+    router.post(`/messages/:msg_id/${action}`, (req, res) => {
+      const msgId = msgIdParam(req, res);
+      if (msgId === undefined) return;
+      reply(res, sim[action](msgId), (message) => messageView(message, sim.store.apps.get(message.appid)!));
+    });
+  end('approve');
+  end('reject');
+
+  router.post('/messages/:msg_id/fail', async (req, res) => {
+    const msgId = msgIdParam(req, res);
+    if (msgId === undefined) return;
+    const body = await jsonBody(req, res);
+    if (!body) return;
+    const problem = checkControlInput('FailInput', body);
+    if (problem) return sendError(res, 400, 'invalid_request', `${problem}: status is "send fail" or err(N), e.g. err(20001)`);
+    reply(res, sim.fail(msgId, (body as { status?: string }).status), (message) => messageView(message, sim.store.apps.get(message.appid)!));
+  });
+
+  router.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('openapi.yaml')));
+  router.get('/control.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('mock/control.yaml')));
+
+  return router;
+}

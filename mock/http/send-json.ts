@@ -1,0 +1,16 @@
+import type { ServerResponse } from 'node:http';
+
+/** Sends compact JSON with an exact Content-Length; no Express machinery on the hot path. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8', headers?: Record<string, string>): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(text);
+}
+
+/** A control API or routing error: HTTP 4xx with {"error","message"}. */
+export function sendError(res: ServerResponse, status: number, error: string, message: string): void {
+  sendJson(res, status, { error, message });
+}

@@ -1,0 +1,13 @@
+export { createApp } from './app.js';
+export type { MockApp, MockOptions, ResponseViolation } from './app.js';
+export { startMockServer } from './server.js';
+export type { MockServer, ServerOptions } from './server.js';
+export { createControlClient, ControlError } from './control-client.js';
+export type { ControlClient } from './control-client.js';
+export { createClock } from './domain/clock.js';
+export type { Clock, ClockMode, ClockOptions } from './domain/clock.js';
+export { WX_ERRORS, errmsgFor } from './domain/errors.js';
+export type { WxErrcode } from './domain/errors.js';
+export { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
+export type { AppInput } from './domain/app-settings.js';
+export type { AppView, ClockView, MessageView, StateView } from './domain/views.js';

@@ -1,0 +1,90 @@
+/**
+ * Shared test set-up: a fresh mock per test on a manual clock, with response self-validation on,
+ * and small helpers for tokens and sends.
+ */
+import supertest from 'supertest';
+import { expect } from 'vitest';
+import { createApp, type MockApp, type MockOptions } from '../mock/index.js';
+import { createClock } from '../mock/domain/clock.js';
+import { DEFAULT_APPID, DEFAULT_SECRET } from '../mock/domain/app-settings.js';
+import { WX_ERRORS, type WxErrcode } from '../mock/domain/errors.js';
+
+/** 2026-11-22T00:00:00Z: a fixed start so times are easy to read in failures. */
+export const T0 = Date.UTC(2026, 10, 22);
+
+export interface TestMock {
+  app: MockApp;
+  http: ReturnType<typeof supertest>;
+  /** A fresh access_token for `appid` (default app unless given). */
+  token(appid?: string, secret?: string): Promise<string>;
+  /** POSTs JSON to a /cgi-bin path with a token. */
+  post(path: string, token: string, body?: unknown): supertest.Test;
+  /** Moves the global clock (or one app's) forward. */
+  advance(ms: number, appid?: string): void;
+  /** Creates an app through the control API. */
+  createApp(input?: Record<string, unknown>): Promise<{ appid: string; secret: string }>;
+  /** Throws when any answer the mock sent broke openapi.yaml. */
+  assertNoViolations(): void;
+}
+
+export function newMock(options: MockOptions = {}): TestMock {
+  const app = createApp({ clock: createClock({ mode: 'manual', start: T0 }), seed: 7, validateResponses: true, ...options });
+  const http = supertest(app);
+  const secrets = new Map<string, string>([[DEFAULT_APPID, DEFAULT_SECRET]]);
+  return {
+    app,
+    http,
+    async token(appid = DEFAULT_APPID, secret = secrets.get(appid)) {
+      const res = await http.get('/cgi-bin/token').query({ grant_type: 'client_credential', appid, secret });
+      expect(res.body.access_token, JSON.stringify(res.body)).toBeTypeOf('string');
+      return res.body.access_token as string;
+    },
+    post: (path, token, body) => {
+      const req = http.post(path).query({ access_token: token });
+      return body === undefined ? req : req.send(body as object);
+    },
+    advance(ms, appid) {
+      const result = app.mock.sim.advance(ms, appid);
+      if (!result.ok) throw new Error(result.message);
+    },
+    async createApp(input = {}) {
+      const res = await http.post('/__mock/apps').send(input);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      secrets.set(res.body.appid, res.body.secret);
+      return res.body as { appid: string; secret: string };
+    },
+    assertNoViolations() {
+      expect(app.mock.violations).toEqual([]);
+    },
+  };
+}
+
+/** Asserts a WeChat error answer: HTTP 200, WeChat's Content-Type, the catalog's text with a rid. */
+export function expectWxError(res: supertest.Response, errcode: WxErrcode): void {
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; encoding=utf-8');
+  expect(res.body.errcode, JSON.stringify(res.body)).toBe(errcode);
+  const entry = WX_ERRORS[errcode];
+  if (entry.rid === 'none') expect(res.body.errmsg).toBe(entry.text);
+  else expect(res.body.errmsg).toMatch(new RegExp(`^${escape(entry.text)}${entry.rid === 'comma' ? ',' : ''} rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$`));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const PATHS = {
+  token: '/cgi-bin/token',
+  stableToken: '/cgi-bin/stable_token',
+  setSpeed: '/cgi-bin/message/mass/speed/set',
+  getSpeed: '/cgi-bin/message/mass/speed/get',
+  get: '/cgi-bin/message/mass/get',
+  sendAll: '/cgi-bin/message/mass/sendall',
+  send: '/cgi-bin/message/mass/send',
+  delete: '/cgi-bin/message/mass/delete',
+  preview: '/cgi-bin/message/mass/preview',
+} as const;
+
+export const MPNEWS_TO_ALL = { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } };
+export const TEXT_TO_TAG = { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } };
+export const OPENIDS = ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'];

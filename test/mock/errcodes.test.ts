@@ -1,0 +1,233 @@
+/**
+ * Every operation answers success, and every errcode openapi.yaml documents for it: reached the way
+ * WeChat reaches it where the mock simulates the cause, else through X-Mock-Errcode.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type supertest from 'supertest';
+import { documentedErrcodes, operationIds } from '../../contracts/load-spec.js';
+import type { WxErrcode } from '../../mock/domain/errors.js';
+import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
+import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+
+type Call = (mock: TestMock) => Promise<supertest.Response>;
+/** `forced` sends a plain call with X-Mock-Errcode, for causes the mock does not simulate (-1, 48001, …). */
+type OperationCase = { success: Call; forced: (mock: TestMock, errcode: number) => Promise<supertest.Response>; natural: Partial<Record<number, Call>> };
+
+const tokenQuery = { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET };
+
+/** Errcodes every token-taking operation reaches the same way. */
+function commonNatural(path: string, body: unknown, readsBody = true): Partial<Record<number, Call>> {
+  const natural: Partial<Record<number, Call>> = {
+    41001: (m) => m.http.post(path).send(body as object),
+    40014: (m) => m.http.post(path).query({ access_token: 'not a token!' }).send(body as object),
+    40001: (m) => m.http.post(path).query({ access_token: 'ACCESS_TOKEN_THAT_NOBODY_ISSUED' }).send(body as object),
+    42001: async (m) => {
+      const token = await m.token();
+      m.advance(7200_000);
+      return m.post(path, token, body);
+    },
+    43002: async (m) => m.http.get(path).query({ access_token: await m.token() }),
+    45009: async (m) => {
+      const app = await m.createApp({ limits: { daily_api_quota: 1 } });
+      return m.post(path, await m.token(app.appid), body);
+    },
+    45011: async (m) => {
+      const app = await m.createApp({ limits: { per_minute: 1 } });
+      return m.post(path, await m.token(app.appid), body);
+    },
+  };
+  if (readsBody) {
+    natural[44002] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('');
+    natural[47001] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('{"speed":');
+  }
+  return natural;
+}
+
+async function sent(m: TestMock, body: unknown = MPNEWS_TO_ALL): Promise<{ token: string; msg_id: number }> {
+  const token = await m.token();
+  const res = await m.post(PATHS.sendAll, token, body);
+  expect(res.body.errcode, JSON.stringify(res.body)).toBe(0);
+  return { token, msg_id: res.body.msg_id };
+}
+
+async function protectedSend(m: TestMock): Promise<{ token: string; msg_id: number }> {
+  const app = await m.createApp({ protection: true });
+  const token = await m.token(app.appid);
+  const res = await m.post(PATHS.sendAll, token, MPNEWS_TO_ALL);
+  return { token, msg_id: res.body.msg_id };
+}
+
+const forcedPost = (path: string) => async (m: TestMock, errcode: number) => m.post(path, await m.token(), {}).set('X-Mock-Errcode', String(errcode));
+const withToken = (path: string, body: unknown): Call => async (m) => m.post(path, await m.token(), body);
+
+const CASES: Record<string, OperationCase> = {
+  getAccessToken: {
+    success: (m) => m.http.get(PATHS.token).query(tokenQuery),
+    forced: (m, errcode) => m.http.get(PATHS.token).query(tokenQuery).set('X-Mock-Errcode', String(errcode)),
+    natural: {
+      40013: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, appid: 'wx00000000000000ff' }),
+      40002: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, grant_type: 'password' }),
+      40125: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, secret: 'wrong' }),
+      43002: (m) => m.http.put(PATHS.token).query(tokenQuery),
+      45009: async (m) => {
+        const app = await m.createApp({ limits: { daily_api_quota: 1 } });
+        await m.token(app.appid);
+        return m.http.get(PATHS.token).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
+      },
+      45011: async (m) => {
+        const app = await m.createApp({ limits: { per_minute: 1 } });
+        await m.token(app.appid);
+        return m.http.get(PATHS.token).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
+      },
+    },
+  },
+  getStableAccessToken: {
+    success: (m) => m.http.post(PATHS.stableToken).send(tokenQuery),
+    forced: (m, errcode) => m.http.post(PATHS.stableToken).send(tokenQuery).set('X-Mock-Errcode', String(errcode)),
+    natural: {
+      40013: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, appid: 'wx00000000000000ff' }),
+      40002: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, grant_type: 'password' }),
+      40125: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, secret: 'wrong' }),
+      43002: (m) => m.http.get(PATHS.stableToken).query(tokenQuery),
+      44002: (m) => m.http.post(PATHS.stableToken).set('content-type', 'application/json').send(''),
+      47001: (m) => m.http.post(PATHS.stableToken).set('content-type', 'application/json').send('{appid:'),
+    },
+  },
+  setSpeed: {
+    success: withToken(PATHS.setSpeed, { speed: 2 }),
+    forced: forcedPost(PATHS.setSpeed),
+    natural: {
+      ...commonNatural(PATHS.setSpeed, { speed: 1 }),
+      45083: withToken(PATHS.setSpeed, { speed: 9 }),
+      45084: withToken(PATHS.setSpeed, {}),
+      89505: async (m) => m.post(PATHS.setSpeed, (await protectedSend(m)).token, { speed: 1 }),
+      89504: async (m) => {
+        const { token } = await protectedSend(m);
+        m.advance(60_000);
+        return m.post(PATHS.setSpeed, token, { speed: 1 });
+      },
+    },
+  },
+  getSpeed: {
+    success: withToken(PATHS.getSpeed, {}),
+    forced: forcedPost(PATHS.getSpeed),
+    natural: commonNatural(PATHS.getSpeed, {}, false),
+  },
+  massmsgget: {
+    success: async (m) => {
+      const { token, msg_id } = await sent(m);
+      return m.post(PATHS.get, token, { msg_id });
+    },
+    forced: forcedPost(PATHS.get),
+    natural: {
+      ...commonNatural(PATHS.get, { msg_id: 3147494522 }),
+      40059: withToken(PATHS.get, { msg_id: '3147494522' }),
+      89505: async (m) => {
+        const { token, msg_id } = await protectedSend(m);
+        return m.post(PATHS.get, token, { msg_id });
+      },
+      89504: async (m) => {
+        const { token, msg_id } = await protectedSend(m);
+        m.advance(60_000);
+        return m.post(PATHS.get, token, { msg_id });
+      },
+    },
+  },
+  sendAll: {
+    success: withToken(PATHS.sendAll, MPNEWS_TO_ALL),
+    forced: forcedPost(PATHS.sendAll),
+    natural: {
+      ...commonNatural(PATHS.sendAll, MPNEWS_TO_ALL),
+      40007: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'invalid-media' } }),
+      40008: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, msgtype: 'video' }),
+      45028: async (m) => {
+        const app = await m.createApp({ limits: { daily_mass_quota: 0 } });
+        return m.post(PATHS.sendAll, await m.token(app.appid), MPNEWS_TO_ALL);
+      },
+      45065: async (m) => {
+        const { token } = await sent(m, { ...MPNEWS_TO_ALL, clientmsgid: 'job-1' });
+        m.advance(61_000);
+        return m.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, clientmsgid: 'job-1' });
+      },
+      45066: async (m) => {
+        const { token } = await sent(m, { ...MPNEWS_TO_ALL, clientmsgid: 'job-1' });
+        return m.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, clientmsgid: 'job-1' });
+      },
+      45067: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, clientmsgid: '群'.repeat(22) }),
+    },
+  },
+  massSend: {
+    success: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
+    forced: forcedPost(PATHS.send),
+    natural: {
+      ...commonNatural(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
+      40003: withToken(PATHS.send, { touser: [OPENIDS[0], 'no such openid!'], msgtype: 'text', text: { content: 'hi' } }),
+      40007: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'voice', voice: { media_id: '' } }),
+      40008: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'video', mpvideo: { media_id: 'V' } }),
+      40130: withToken(PATHS.send, { touser: [OPENIDS[0]], msgtype: 'text', text: { content: 'hi' } }),
+      45067: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' }, clientmsgid: 'x'.repeat(65) }),
+    },
+  },
+  deleteMassMsg: {
+    success: async (m) => {
+      const { token, msg_id } = await sent(m);
+      m.advance(10 * 60_000);
+      return m.post(PATHS.delete, token, { msg_id });
+    },
+    forced: forcedPost(PATHS.delete),
+    natural: {
+      ...commonNatural(PATHS.delete, { msg_id: 3147494522 }),
+      40008: async (m) => {
+        const { token, msg_id } = await sent(m, TEXT_TO_TAG);
+        m.advance(60_000);
+        return m.post(PATHS.delete, token, { msg_id });
+      },
+      40059: async (m) => {
+        const { token, msg_id } = await sent(m);
+        return m.post(PATHS.delete, token, { msg_id: String(msg_id) });
+      },
+      40060: async (m) => {
+        const { token, msg_id } = await sent(m);
+        m.advance(10 * 60_000);
+        return m.post(PATHS.delete, token, { msg_id, article_idx: -1 });
+      },
+    },
+  },
+  previewMassMsg: {
+    success: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
+    forced: forcedPost(PATHS.preview),
+    natural: {
+      ...commonNatural(PATHS.preview, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
+      40003: withToken(PATHS.preview, { msgtype: 'text', text: { content: 'hi' } }),
+      40007: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'invalid' } }),
+      40008: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'news' }),
+    },
+  },
+};
+
+let mock: TestMock | undefined;
+afterEach(() => mock?.assertNoViolations());
+
+describe.each(operationIds.map((id) => [id]))('%s', (operationId) => {
+  const cases = CASES[operationId];
+  it('has a case for every operation of openapi.yaml', () => {
+    expect(cases).toBeDefined();
+  });
+  if (!cases) return;
+
+  it('answers success', async () => {
+    const m = (mock = newMock());
+    const res = await cases.success(m);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; encoding=utf-8');
+    expect(res.body.errcode ?? 0, JSON.stringify(res.body)).toBe(0);
+  });
+
+  it.each(documentedErrcodes(operationId).map((code) => [code]))('answers errcode %i', async (errcode) => {
+    const m = (mock = newMock());
+    const natural = cases.natural[errcode];
+    const res = natural ? await natural(m) : await cases.forced(m, errcode);
+    expectWxError(res, errcode as WxErrcode);
+    if (errcode === 45065) expect(res.body.msg_id).toBeTypeOf('number');
+  });
+});
