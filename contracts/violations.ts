@@ -19,7 +19,15 @@ export type CheckName =
   /** An errcode the operation does not document. */
   | 'errcode-documented'
   /** A success where an error was expected, or the other way round. */
-  | 'expected-branch';
+  | 'expected-branch'
+  /** The contract suite: an error, but not the errcode the scenario provokes. */
+  | 'expected-errcode'
+  /** The contract suite: a field whose value breaks the simulated behaviour (msg_status SENDING, say). */
+  | 'expected-value'
+  /** The contract suite: no answer (connection refused or reset, timeout) or a control API failure. */
+  | 'request-failed'
+  /** The contract suite: Prism, proxying, located a problem in the response (its sl-violations header). */
+  | 'prism-response';
 
 export interface Violation {
   readonly check: CheckName;

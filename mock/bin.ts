@@ -39,10 +39,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  console.log(`wechat-mass-mock listening on ${server.url}`);
-  console.log(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
-  console.log(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
-  return new Promise((resolve) => {
+  // Handlers first, so a signal sent the moment the ready line appears is still a clean shutdown.
+  const stopped = new Promise<number>((resolve) => {
     const stop = () => {
       server.close().then(
         () => resolve(0),
@@ -52,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  console.log(`wechat-mass-mock listening on ${server.url}`);
+  console.log(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
+  console.log(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
+  return stopped;
 }
 
 main(process.argv.slice(2)).then(

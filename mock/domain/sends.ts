@@ -164,6 +164,7 @@ function createMessage(ctx: SendContext, app: App, msgtype: MsgType, audience: n
     progress_at: now,
     finished_at: undefined,
     event_status: undefined,
+    pushes: [],
   };
   ctx.store.messages.set(message.msg_id, message);
   app.message_ids.push(message.msg_id);

@@ -68,6 +68,26 @@ export interface MassMessage {
   finished_at: number | undefined;
   /** The event's Status: `send success`, `send fail` or `err(N)`. */
   event_status: string | undefined;
+  /** Each attempt to push this send's MASSSENDJOBFINISH event, oldest first; empty without a callback URL. */
+  pushes: PushRecord[];
+}
+
+/** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
+export interface PushRecord {
+  /** 1 for the first try, up to 4 (one attempt and 3 retries). */
+  attempt: number;
+  /** ok: the handler answered `success` or nothing; anything else leads to a retry. */
+  outcome: 'ok' | 'bad_reply' | 'http_error' | 'timeout' | 'network_error';
+  /** HTTP status, when the handler answered at all. */
+  status?: number;
+  /** Mock time the attempt was signed at, ISO. */
+  at: string;
+  /** The handler's reply, cut to 200 characters. */
+  reply?: string;
+  /** Why a timeout or network error happened. */
+  error?: string;
+  /** Real ms the attempt took. */
+  duration_ms: number;
 }
 
 export interface TokenRecord {

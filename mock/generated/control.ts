@@ -72,6 +72,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/apps/{appid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an app's speed, protection, callback, audience, limits or push options
+         * @description Each field given replaces the app's value; push fields not given keep theirs. Setting callback_url (or changing callback_token while one is set) first verifies the URL as WeChat does: a GET with signature, timestamp, nonce and echostr, which the handler must echo; a failing URL is refused with 400. callback_url null removes the callback.
+         */
+        patch: operations["updateApp"];
+        trace?: never;
+    };
     "/__mock/clock": {
         parameters: {
             query?: never;
@@ -174,6 +194,7 @@ export interface components {
             /** @description Pause between attempts. */
             retry_delay_ms?: number;
         };
+        /** @description callback_url needs callback_token, must be loopback unless the mock runs with --allow-remote-callbacks, and is verified first (a GET whose echostr the handler must echo). */
         AppInput: {
             appid?: string;
             secret?: string;
@@ -188,6 +209,48 @@ export interface components {
             encoding_aes_key?: string | null;
             limits?: components["schemas"]["Limits"];
             push?: components["schemas"]["PushOptions"];
+        };
+        AppPatch: {
+            /** @description As setSpeed: what is left of a send goes at the new rate. */
+            speed?: number;
+            /** @description Fans reached by later sends to all. */
+            fans?: number;
+            tags?: components["schemas"]["Tag"][];
+            /** @description API mass-send protection, for later sends. */
+            protection?: boolean;
+            /**
+             * Format: uri
+             * @description Verified first; null removes the callback.
+             */
+            callback_url?: string | null;
+            callback_token?: string | null;
+            /** @description Set: pushes go in safe mode (AES); null: plain mode. */
+            encoding_aes_key?: string | null;
+            limits?: components["schemas"]["Limits"];
+            push?: components["schemas"]["PushOptions"];
+        };
+        /** @description One attempt to POST the send's MASSSENDJOBFINISH event to the app's callback URL. */
+        PushAttemptView: {
+            /** @description 1 for the first try; up to 3 retries follow. */
+            attempt: number;
+            /**
+             * @description ok: the handler answered success or an empty body in time; anything else is retried.
+             * @enum {string}
+             */
+            outcome: "ok" | "bad_reply" | "http_error" | "timeout" | "network_error";
+            /** @description HTTP status */
+            status?: number;
+            /**
+             * Format: date-time
+             * @description Mock time the attempt was signed at (its timestamp).
+             */
+            at: string;
+            /** @description The handler's reply, cut to 200 characters. */
+            reply?: string;
+            /** @description Why a timeout or network error happened. */
+            error?: string;
+            /** @description Real time the attempt took. */
+            duration_ms: number;
         };
         MessageView: {
             msg_id: number;
@@ -211,6 +274,8 @@ export interface components {
             finished_at: string | null;
             /** @description send success, send fail or err(N). */
             event_status: string | null;
+            /** @description The event push attempts, oldest first; empty when the app has no callback URL (or the push has not started). */
+            pushes: components["schemas"]["PushAttemptView"][];
         };
         AppView: {
             appid: string;
@@ -396,6 +461,34 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    updateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppPatch"];
+            };
+        };
+        responses: {
+            /** @description The whole app after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppView"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
         };
     };
     getClock: {

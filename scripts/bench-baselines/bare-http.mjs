@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * The ceiling for Node itself: bare node:http answering the same JSON as the mock for the routes the
+ * bench drives (getSpeed, setSpeed, massmsgget, token). Reads and parses the body; nothing else.
+ *
+ *   node scripts/bench-baselines/bare-http.mjs --port 3101
+ *   BENCH_KNOWN_MSG_IDS=3147494522,… (msg_ids answered SENDING; any other answers 40059)
+ */
+import { createServer } from 'node:http';
+
+const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3101);
+const known = new Set((process.env.BENCH_KNOWN_MSG_IDS ?? '').split(',').filter(Boolean).map(Number));
+let speed = 0;
+const REALSPEED = [80, 60, 45, 30, 10];
+const RID = 'rid: 00000000-00000000-00000000';
+
+function send(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; encoding=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const routes = {
+  'GET /cgi-bin/token': () => ({ access_token: 'bench-token', expires_in: 7200 }),
+  'POST /cgi-bin/message/mass/speed/get': () => ({ speed, realspeed: REALSPEED[speed] }),
+  'POST /cgi-bin/message/mass/speed/set': (body) => {
+    const value = Number(body?.speed);
+    if (!Number.isInteger(value) || value < 0 || value > 4) return { errcode: 45083, errmsg: `invalid speed ${RID}` };
+    speed = value;
+    return { errcode: 0, errmsg: 'ok' };
+  },
+  'POST /cgi-bin/message/mass/get': (body) => {
+    const id = Number(body?.msg_id);
+    return known.has(id) ? { msg_id: id, msg_status: 'SENDING' } : { errcode: 40059, errmsg: `invalid msg id ${RID}` };
+  },
+};
+
+createServer((req, res) => {
+  const mark = req.url.indexOf('?');
+  const route = routes[`${req.method} ${mark === -1 ? req.url : req.url.slice(0, mark)}`];
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    if (!route) return send(res, 404, { error: 'not_found' });
+    send(res, 200, route(parse(Buffer.concat(chunks).toString('utf8'))));
+  });
+}).listen(port, '127.0.0.1', () => console.log(`bare-http listening on http://127.0.0.1:${port}`));

@@ -1,0 +1,107 @@
+/** The built CLI as a user runs it: flags, the ready line, exit codes, shutdown on signals. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../dist/mock/bin.js', import.meta.url));
+const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '' };
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
+}
+
+/** Starts the CLI and resolves once it printed its ready line. */
+function start(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /wechat-mass-mock listening on (http:\/\/\S+)/.exec(out);
+      if (match && out.includes('curl')) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, ready, exited, output: () => out, errors: () => err };
+}
+
+describe('the CLI', () => {
+  it('prints a help that names every flag, and exits 0', () => {
+    const res = run(['--help']);
+    expect(res.status).toBe(0);
+    for (const flag of ['--port', '--host', '--seed', '--config', '--clock', '--time-scale', '--control-token', '--version']) expect(res.stdout).toContain(flag);
+  });
+
+  it('prints its version', () => {
+    const res = run(['--version']);
+    expect(res.status).toBe(0);
+    expect(res.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be an integer/],
+    [['--clock', 'sundial'], /--clock must be real or manual/],
+    [['--time-scale=-1'], /--time-scale must be a positive number/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--host', '0.0.0.0'], /--control-token/],
+    [['--config', '/nonexistent/wxmock.json'], /cannot read config/],
+  ])('refuses %j with exit 2 and says why', (args, message) => {
+    const res = run(args);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).toContain('--help');
+  });
+
+  it('refuses a config that breaks its schema, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', fans: 'many' }] }));
+    const res = run(['--config', file]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('config.apps.0.fans');
+  });
+
+  it('reads flags from the environment', () => {
+    const res = run([], { PORT: 'x' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/--port must be an integer/);
+  });
+
+  it('serves the default app and a config\'s apps, prints credentials and a curl line, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', secret: 'other', fans: 5 }] }));
+    const mock = start(['--port', '0', '--clock', 'manual', '--seed', '5', '--config', file]);
+    const url = await mock.ready;
+    expect(mock.output()).toContain('appid wx0000000000000001, secret mocksecret');
+    const token = await fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=wx1111111111111111&secret=other`).then((r) => r.json());
+    expect(token.expires_in).toBe(7200);
+    expect((await fetch(`${url}/__mock/clock`).then((r) => r.json())).mode).toBe('manual');
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
+  });
+
+  it('exits 0 on SIGINT', async () => {
+    const mock = start(['--port', '0']);
+    await mock.ready;
+    mock.child.kill('SIGINT');
+    expect(await mock.exited).toBe(0);
+  });
+
+  it('says clearly when the port is taken, and exits 1', async () => {
+    const first = start(['--port', '0']);
+    const url = await first.ready;
+    const port = new URL(url).port;
+    const res = run(['--port', port]);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    first.child.kill('SIGTERM');
+    await first.exited;
+  });
+});
