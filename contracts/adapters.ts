@@ -21,7 +21,7 @@ export function fromSupertest(res: SupertestLike): Exchange {
   return { status: res.status, headers: res.headers, body };
 }
 
-export function isFetchResponse(value: unknown): value is Response {
+function isFetchResponse(value: unknown): value is Response {
   return value instanceof Response;
 }
 

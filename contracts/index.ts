@@ -1,10 +1,19 @@
-/** The contract kit's public surface: `import { validateExchange, checkWechatContract } from 'wechat-mass-mock/contracts'`. */
+/** The contract kit's public surface: `import { validateExchange, checkWechatContract, runContractSuite } from 'wechat-mass-mock/contracts'`. */
 export { fromFetchResponse, fromSupertest } from './adapters.js';
 export type { SupertestLike } from './adapters.js';
 export { checkWechatContract } from './check-wechat-contract.js';
 export type { ContractCheck } from './check-wechat-contract.js';
+export { runContractCli } from './cli.js';
+export type { CliIo } from './cli.js';
 export { documentedErrcodes, findOperation, getOperation, operationIds } from './load-spec.js';
 export type { BranchKind, JsonSchema, OperationId, OperationInfo, ResponseBranch } from './load-spec.js';
+export { formatJson, formatJunit, formatSummary } from './reports.js';
+export { runContractSuite } from './run-contract-suite.js';
+export type { CheckResult, ContractReport, Outcome, SuiteOptions } from './run-contract-suite.js';
+export { ScenarioAborted, scenarios } from './scenarios.js';
+export type { CallSpec, Expectation, Requirement, Scenario, ScenarioContext } from './scenarios.js';
+export { TargetError } from './targets.js';
+export type { Credentials, Fetch, Target, TargetCapabilities, TargetKind, TargetOptions } from './targets.js';
 export { validateExchange } from './validate-exchange.js';
 export type { Exchange, HeadersLike, ValidateOptions } from './validate-exchange.js';
 export { formatViolation } from './violations.js';

@@ -270,7 +270,7 @@ export function skipReason(scenario: Scenario, target: Target): string | undefin
     if (requirement === 'simulation' && realApi) return 'needs simulated data; never run against the real API';
     if (requirement === 'state' && prism) return 'needs a target that keeps state; Prism does not';
     if (requirement === 'writes' && realApi && !allowWrites) return 'changes state; pass --allow-writes to run it against the real API';
-    if (requirement === 'secret' && !(target.credentials && 'secret' in target.credentials) && !control) return 'needs --appid and --secret';
+    if (requirement === 'secret' && !('secret' in target.credentials) && !control) return 'needs --appid and --secret';
   }
   return undefined;
 }

@@ -25,7 +25,7 @@ export interface Target {
   readonly kind: TargetKind;
   /** Without a trailing slash, query or user info. */
   readonly baseUrl: string;
-  readonly credentials: Credentials | undefined;
+  readonly credentials: Credentials;
   readonly controlToken: string | undefined;
   readonly capabilities: TargetCapabilities;
   readonly fetch: Fetch;
@@ -48,16 +48,18 @@ export interface TargetOptions {
   readonly timeoutMs?: number;
 }
 
-/** The target did not answer at all: bad usage or a server that is down (CLI exit 2). */
-export class TargetUnreachableError extends Error {
-  constructor(url: string, cause: unknown) {
-    super(`cannot reach ${url}: ${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)}`);
-    this.name = 'TargetUnreachableError';
-  }
+/** The suite cannot start: the target does not answer, or the real API was given no credentials (CLI exit 2). */
+export class TargetError extends Error {
+  override name = 'TargetError';
+}
+
+function unreachable(url: string, cause: unknown): TargetError {
+  const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+  return new TargetError(`cannot reach ${url}: ${reason}`);
 }
 
 /** The mock's default app (DESIGN.md), for mock and Prism targets given no credentials. */
-export const DEFAULT_CREDENTIALS = { appid: 'wx0000000000000001', secret: 'mocksecret' } as const;
+const DEFAULT_CREDENTIALS = { appid: 'wx0000000000000001', secret: 'mocksecret' } as const;
 
 /** Probes the target once (GET /__mock/health) to learn what it is. */
 export async function resolveTarget(options: TargetOptions): Promise<Target> {
@@ -69,9 +71,10 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     const res = await fetch(new Request(`${baseUrl}/__mock/health`, { signal: AbortSignal.timeout(timeoutMs) }));
     kind = options.prism ? 'prism' : await kindFromHealth(res);
   } catch (error) {
-    throw new TargetUnreachableError(baseUrl, error);
+    throw unreachable(baseUrl, error);
   }
   const credentials = credentialsFrom(options) ?? (kind === 'real' ? undefined : DEFAULT_CREDENTIALS);
+  if (!credentials) throw new TargetError(`${baseUrl} is neither wechat-mass-mock nor Prism, so it is treated as the real API, which needs --token, or --appid and --secret`);
   return {
     kind,
     baseUrl,

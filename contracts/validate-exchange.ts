@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { compiledValidator, getOperation, operationIds, type BranchKind, type OperationInfo, type ResponseBranch } from './load-spec.js';
+import { excerpt, schemaViolations } from './schema-violations.js';
 import type { Violation } from './violations.js';
 
 /** A plain record (any key case, e.g. node's IncomingHttpHeaders) or a fetch Headers object. */
@@ -163,71 +164,13 @@ function closestBranch(results: readonly BranchResult[], errcode: unknown): Bran
   return best;
 }
 
-function schemaViolations(errors: readonly ErrorObject[], body: unknown, branch: ResponseBranch, branchCount: number): Violation[] {
-  // A wrong type makes the same field's enum or range failure noise.
-  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  const kept = errors.filter((e) => e.keyword === 'type' || !typed.has(e.instancePath));
-  const context = branchCount > 1 ? ` (closest of the ${branchCount} oneOf branches: ${branch.name})` : '';
-  return kept.map((error): Violation => {
-    const params = error.params as Record<string, unknown>;
-    const base = wherePath(error.instancePath);
-    if (error.keyword === 'required') {
-      const field = String(params['missingProperty']);
-      return { check: 'schema', where: `${base}.${field}`, message: `required field "${field}" is missing${context}`, expected: field };
-    }
-    if (error.keyword === 'additionalProperties') {
-      const field = String(params['additionalProperty']);
-      const where = `${base}.${field}`;
-      return { check: 'schema', where, message: `field "${field}" is not in the contract (additionalProperties: false)${context}`, actual: shown(where, valueAt(body, error.instancePath, field)) };
-    }
-    const actual = shown(base, valueAt(body, error.instancePath));
-    const expected = error.keyword === 'enum' ? params['allowedValues'] : error.keyword === 'type' ? params['type'] : error.schema;
-    const rule = error.keyword === 'enum' ? `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` : (error.message ?? 'is invalid');
-    return { check: 'schema', where: base, message: `${rule}, got ${typeName(actual)} ${excerpt(JSON.stringify(actual) ?? 'undefined')}${context}`, expected, actual };
-  });
-}
-
-/** `/touser/0` → `body.touser[0]`. */
-function wherePath(instancePath: string): string {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((path, token) => (/^\d+$/.test(token) ? `${path}[${token}]` : `${path}.${token}`), 'body');
-}
-
-function valueAt(body: unknown, instancePath: string, extra?: string): unknown {
-  const tokens = instancePath.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-  if (extra !== undefined) tokens.push(extra);
-  return tokens.reduce<unknown>((value, token) => (value as Record<string, unknown> | null | undefined)?.[token], body);
-}
-
-const CREDENTIAL_FIELD = /token|secret|ticket|password/i;
-
-/** A violation may say a credential field is wrong, never what it holds. */
-function shown(where: string, value: unknown): unknown {
-  const field = where.slice(where.lastIndexOf('.') + 1);
-  return CREDENTIAL_FIELD.test(field) && typeof value === 'string' ? `<redacted, ${value.length} chars>` : value;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
 function describeError(body: unknown): string {
-  const { errcode, errmsg } = body as { errcode?: unknown; errmsg?: unknown };
+  const { errcode, errmsg } = (body ?? {}) as { errcode?: unknown; errmsg?: unknown };
   return `errcode ${JSON.stringify(errcode)}${typeof errmsg === 'string' ? ` "${errmsg}"` : ''}`;
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
-}
-
 /** A header's value, whatever the case of its name; repeated values joined as HTTP joins them. */
-export function header(headers: HeadersLike, name: string): string | undefined {
+function header(headers: HeadersLike, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {

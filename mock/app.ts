@@ -5,14 +5,18 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { validateExchange } from '../contracts/validate-exchange.js';
 import type { Violation } from '../contracts/violations.js';
-import { documentedErrcodes } from '../contracts/load-spec.js';
+import { documentedErrcodes, operationIds } from '../contracts/load-spec.js';
 import type { AppInput } from './domain/app-settings.js';
 import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
+import { createFaults, type Faults } from './domain/faults.js';
+import { createJournal, type Journal } from './domain/journal.js';
 import { createSimulator, type Simulator } from './domain/simulator.js';
 import { controlRouter } from './http/control-router.js';
 import { sendError } from './http/send-json.js';
 import { wechatMiddleware } from './http/wechat-middleware.js';
 import { createWechatHandler } from './wechat-handler.js';
+import { startupCallbackProblem } from './push/callback-setup.js';
+import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
 import { WECHAT_CONTENT_TYPE } from './wire.js';
 
 export interface MockOptions {
@@ -29,6 +33,13 @@ export interface MockOptions {
    * HTTP 500 {"error":"contract_violation"} and kept in `mock.violations`, so tests fail loudly.
    */
   validateResponses?: boolean;
+  /** How many entries the request journal keeps, the oldest dropped first; default 10,000, 0 keeps none. */
+  journalLimit?: number;
+  /**
+   * Lets callback URLs leave loopback (the CLI's --allow-remote-callbacks). Off: a callback URL must
+   * be 127.0.0.0/8, ::1 or localhost, so the mock can never be made to POST into another network.
+   */
+  allowRemoteCallbacks?: boolean;
 }
 
 export interface ResponseViolation {
@@ -37,7 +48,8 @@ export interface ResponseViolation {
 }
 
 export interface MockApp extends Express {
-  mock: { sim: Simulator; violations: ResponseViolation[] };
+  /** `push` delivers the MASSSENDJOBFINISH events; close it (startMockServer's close does) to cancel pending ones. */
+  mock: { sim: Simulator; violations: ResponseViolation[]; push: PushService; faults: Faults; journal: Journal };
 }
 
 function isClock(clock: Clock | ClockOptions): clock is Clock {
@@ -46,18 +58,34 @@ function isClock(clock: Clock | ClockOptions): clock is Clock {
 
 export function createApp(options: MockOptions = {}): MockApp {
   const clock = options.clock && isClock(options.clock) ? options.clock : createClock(options.clock);
+  const allowRemoteCallbacks = options.allowRemoteCallbacks ?? false;
+  const callbackProblem = startupCallbackProblem(options.apps ?? [], allowRemoteCallbacks);
+  if (callbackProblem) throw new RangeError(callbackProblem);
   const sim = createSimulator({ clock, seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), apps: options.apps });
   const violations: ResponseViolation[] = [];
-  const handler = createWechatHandler(sim, documentedErrcodes);
+  const faults = createFaults({ operations: operationIds, documented: documentedErrcodes, hasApp: (appid) => sim.store.apps.has(appid) });
+  const journal = createJournal({
+    limit: options.journalLimit,
+    now: (appid) => {
+      const known = appid === null ? undefined : sim.store.apps.get(appid);
+      return known ? sim.appNow(known) : clock.now();
+    },
+  });
+  const handler = createWechatHandler(sim, documentedErrcodes, faults);
 
   const app = express() as unknown as MockApp;
   app.disable('x-powered-by');
   app.disable('etag');
-  app.mock = { sim, violations };
+  // Subscribes to sim.onFinish; it sends nothing until a send with a callback URL ends.
+  const push = createPushService({ sim });
+  // Every push attempt is journaled as direction "out" (operation MASSSENDJOBFINISH).
+  push.onAttempt((attempt, message) => journal.record(pushJournalRecord(attempt, message)));
+  app.mock = { sim, violations, push, faults, journal };
 
   app.use(
     wechatMiddleware({
       handler,
+      journal,
       inspect: options.validateResponses
         ? (answer, text) => {
             const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': WECHAT_CONTENT_TYPE }, body: text });
@@ -68,7 +96,7 @@ export function createApp(options: MockOptions = {}): MockApp {
         : undefined,
     }),
   );
-  app.use('/__mock', controlRouter({ sim, controlToken: options.controlToken }));
+  app.use('/__mock', controlRouter({ sim, controlToken: options.controlToken, allowRemoteCallbacks, faults, journal }));
   app.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
   // Express's own errors (a malformed URL, say) are answered as JSON, never as an HTML page.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -5,6 +5,7 @@ import { packageFile } from '../contracts/package-file.js';
 import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
 import { loadConfig } from './load-config.js';
+import { startupCallbackProblem } from './push/callback-setup.js';
 import { startMockServer } from './server.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +23,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = options.config === undefined ? {} : loadConfig(options.config);
+  // Callback rules are checked here too, so a bad config is a usage error (exit 2), not a crash.
+  const callbackProblem = startupCallbackProblem(config.apps ?? [], options.allowRemoteCallbacks);
+  if (callbackProblem) throw new UsageError(`config ${options.config ?? ''}: ${callbackProblem}`);
   let server;
   try {
     server = await startMockServer({
@@ -31,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       apps: config.apps,
       clock: { mode: options.clock, scale: options.timeScale },
       controlToken: options.controlToken,
+      allowRemoteCallbacks: options.allowRemoteCallbacks,
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -20,6 +20,9 @@ Options (each also read from the environment variable shown):
   --clock real|manual    real time, or time that moves only through POST /__mock/clock (WXMOCK_CLOCK; default real)
   --time-scale X         on the real clock, mock seconds per real second, e.g. 60 (WXMOCK_TIME_SCALE; default 1)
   --control-token T      demand "Authorization: Bearer T" on /__mock (WXMOCK_CONTROL_TOKEN)
+  --allow-remote-callbacks
+                         let apps' callback URLs leave loopback; off, the event push only goes to
+                         127.0.0.0/8, ::1 or localhost (WXMOCK_ALLOW_REMOTE_CALLBACKS=1)
   --version              print the version
   --help                 print this help
 
@@ -38,6 +41,7 @@ export interface CliOptions {
   clock: ClockMode;
   timeScale: number;
   controlToken: string | undefined;
+  allowRemoteCallbacks: boolean;
 }
 
 export class UsageError extends Error {
@@ -49,6 +53,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+/** A boolean environment variable: 1/true/yes or 0/false/no (any case); unset or empty is false. */
+function flag(variable: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new UsageError(`${variable} must be 1, true, yes, 0, false or no, got "${raw}"`);
 }
 
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -67,6 +79,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         clock: { type: 'string' },
         'time-scale': { type: 'string' },
         'control-token': { type: 'string' },
+        'allow-remote-callbacks': { type: 'boolean' },
       },
     }));
   } catch (err) {
@@ -79,6 +92,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const scale = pick(values['time-scale'], 'WXMOCK_TIME_SCALE');
   const host = pick(values.host, 'HOST') ?? '127.0.0.1';
   const controlToken = pick(values['control-token'], 'WXMOCK_CONTROL_TOKEN');
+  const allowRemoteCallbacks = values['allow-remote-callbacks'] ?? flag('WXMOCK_ALLOW_REMOTE_CALLBACKS', env.WXMOCK_ALLOW_REMOTE_CALLBACKS);
   if (clock !== 'real' && clock !== 'manual') throw new UsageError(`--clock must be real or manual, got "${clock}"`);
   const timeScale = scale === undefined ? 1 : Number(scale);
   if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1e6) throw new UsageError(`--time-scale must be a positive number up to 1000000, got "${scale}"`);
@@ -95,5 +109,6 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     clock,
     timeScale,
     controlToken,
+    allowRemoteCallbacks,
   };
 }

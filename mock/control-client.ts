@@ -3,7 +3,18 @@
  * in-process mock and one running elsewhere.
  */
 import type { AppInput } from './domain/app-settings.js';
+import type { AppPatch } from './domain/update-app.js';
 import type { AppView, ClockView, MessageView, StateView } from './domain/views.js';
+import type { FaultInput, FaultView } from './domain/faults.js';
+import type { JournalEntry } from './domain/journal.js';
+
+/** Which journal entries `requests` answers; `since` is a mock time (a Date or an ISO string). */
+export interface RequestFilter {
+  operation?: string;
+  appid?: string;
+  since?: Date | string;
+  direction?: 'in' | 'out';
+}
 
 export class ControlError extends Error {
   constructor(
@@ -18,6 +29,8 @@ export class ControlError extends Error {
 
 export interface ControlClient {
   createApp(opts?: AppInput): Promise<AppView>;
+  /** Changes an app (speed, protection, callback, fans, tags, limits, push); a new callback_url is verified first. */
+  updateApp(appid: string, patch: AppPatch): Promise<AppView>;
   /** Moves the clock forward `ms`: globally, or only `appid`'s. */
   advance(ms: number, appid?: string): Promise<ClockView>;
   approve(msgId: number | string): Promise<MessageView>;
@@ -25,6 +38,25 @@ export interface ControlClient {
   fail(msgId: number | string, status?: string): Promise<MessageView>;
   state(): Promise<StateView>;
   reset(appid?: string): Promise<{ ok: true }>;
+  /** Breaks the next calls of one operation (an errcode, an HTTP status, a delay or a reset); answers the fault with its id. */
+  fault(spec: FaultInput): Promise<FaultView>;
+  /** The active faults with the times each has left. */
+  faults(): Promise<FaultView[]>;
+  /** Removes every fault, or those naming `appid`. */
+  clearFaults(appid?: string): Promise<{ ok: true; removed: number }>;
+  /** The request journal, oldest first, secrets redacted. */
+  requests(filter?: RequestFilter): Promise<JournalEntry[]>;
+  /** Empties the journal, or removes `appid`'s entries. */
+  clearRequests(appid?: string): Promise<{ ok: true; removed: number }>;
+}
+
+function requestQuery(filter: RequestFilter): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value !== undefined) params.set(name, value instanceof Date ? value.toISOString() : String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 export function createControlClient(baseUrl: string, controlToken?: string): ControlClient {
@@ -39,11 +71,17 @@ export function createControlClient(baseUrl: string, controlToken?: string): Con
   const query = (appid?: string) => (appid === undefined ? '' : `?appid=${encodeURIComponent(appid)}`);
   return {
     createApp: (opts = {}) => call('POST', '/apps', opts),
+    updateApp: (appid, patch) => call('PATCH', `/apps/${encodeURIComponent(appid)}`, patch),
     advance: (ms, appid) => call('POST', '/clock', appid === undefined ? { advance_ms: ms } : { advance_ms: ms, appid }),
     approve: (msgId) => call('POST', `/messages/${msgId}/approve`),
     reject: (msgId) => call('POST', `/messages/${msgId}/reject`),
     fail: (msgId, status) => call('POST', `/messages/${msgId}/fail`, status === undefined ? {} : { status }),
     state: () => call('GET', '/state'),
     reset: (appid) => call('POST', `/reset${query(appid)}`),
+    fault: (spec) => call('POST', '/faults', spec),
+    faults: async () => (await call<{ faults: FaultView[] }>('GET', '/faults')).faults,
+    clearFaults: (appid) => call('DELETE', `/faults${query(appid)}`),
+    requests: async (filter = {}) => (await call<{ requests: JournalEntry[] }>('GET', `/requests${requestQuery(filter)}`)).requests,
+    clearRequests: (appid) => call('DELETE', `/requests${query(appid)}`),
   };
 }

@@ -25,6 +25,12 @@ export interface MockServer {
 /** Slow or stalled clients cannot hold the server: headers within 10 s, a whole request within 30 s. */
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * On the real clock sends end by themselves: this often, the simulator settles what is in flight, so
+ * a send ends (and its event is pushed) without anyone asking. On the manual clock, moving the clock
+ * settles them instead.
+ */
+const TICK_MS = 250;
 
 export async function startMockServer(options: ServerOptions = {}): Promise<MockServer> {
   const app = createApp(options);
@@ -38,16 +44,23 @@ export async function startMockServer(options: ServerOptions = {}): Promise<Mock
     });
   });
   const { port } = server.address() as AddressInfo;
+  const sim = app.mock.sim;
+  // unref: the tick alone never keeps the process alive.
+  const ticker = sim.clock.mode === 'real' ? setInterval(() => sim.tick(), TICK_MS).unref() : undefined;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
     app,
     server,
     control: createControlClient(url, options.controlToken),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      clearInterval(ticker);
+      // Pending event pushes are cancelled (their AbortSignal fires), so none keeps the process alive.
+      await app.mock.push.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

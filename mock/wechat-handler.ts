@@ -1,9 +1,11 @@
 /**
  * One WeChat request, transport-neutral: token (41001, 40014, 40001, 42001) → method (43002) →
- * per-request override → limits (45009, 45011) → body (44002, 47001) → the operation's own rule.
- * The HTTP layer hands in the raw request and sends back what this answers.
+ * per-request override → fault (POST /__mock/faults) → limits (45009, 45011) → body (44002, 47001)
+ * → the operation's own rule. The HTTP layer hands in the raw request and sends back what this
+ * answers, or applies the transport fault it names.
  */
 import { errmsgFor, type WxErrcode } from './domain/errors.js';
+import type { Fault, Faults } from './domain/faults.js';
 import { countApiCall } from './domain/limits.js';
 import { isObject, type Body } from './domain/loose.js';
 import type { Result } from './domain/result.js';
@@ -32,7 +34,20 @@ export interface WechatAnswer {
   errcode: number;
   /** Set when X-Mock-Errcode named a code this operation does not document. */
   warning?: string;
+  /** The id of the fault that shaped this answer (an errcode or a delay). */
+  fault?: string;
+  /** Send the answer this much later (a delay_ms fault); the operation has already run. */
+  delay_ms?: number;
 }
+
+/** A fault that replaces the answer: the HTTP layer answers `http_status`, or drops the connection. */
+export interface WechatInterruption {
+  operationId: OperationId;
+  appid: string;
+  interrupt: { fault: string; http_status: number } | { fault: string; reset: true };
+}
+
+export type WechatOutcome = WechatAnswer | WechatInterruption;
 
 /** Which errcodes may be forced on each operation: the ones openapi.yaml documents. */
 export type Documented = (operationId: OperationId) => readonly number[];
@@ -77,7 +92,7 @@ export function isWechatPath(path: string): path is WechatPath {
   return Object.prototype.hasOwnProperty.call(ROUTES, path);
 }
 
-export function createWechatHandler(sim: Simulator, documented: Documented) {
+export function createWechatHandler(sim: Simulator, documented: Documented, faults?: Faults) {
   const error = (operationId: OperationId, app: App | undefined, errcode: WxErrcode, msgId?: number): WechatAnswer => {
     const now = app ? sim.appNow(app) : sim.clock.now();
     const body: { errcode: number; errmsg: string; msg_id?: number } = { errcode, errmsg: errmsgFor(errcode, sim.random.rid(now)) };
@@ -87,19 +102,42 @@ export function createWechatHandler(sim: Simulator, documented: Documented) {
   const answer = (operationId: OperationId, app: App | undefined, result: Result<WxJson<OperationId>>): WechatAnswer =>
     result.ok ? { operationId, appid: app?.appid, body: result.value, errcode: 0 } : error(operationId, app, result.errcode, result.msg_id);
 
+  /** A documented errcode forced on a call; 45065 carries the app's latest msg_id, as WeChat's does. */
+  const forcedError = (operationId: OperationId, app: App, code: WxErrcode): WechatAnswer =>
+    code === 45065 ? error(operationId, app, 45065, app.message_ids.at(-1) ?? sim.random.id(() => false)) : error(operationId, app, code);
+
   /** X-Mock-Errcode: an errcode the operation documents is answered; another is ignored with a warning. */
   const forced = (operationId: OperationId, app: App, header: string | undefined): WechatAnswer | string | undefined => {
     if (header === undefined) return undefined;
     const code = Number(header);
-    if (Number.isInteger(code) && code !== 0 && documented(operationId).includes(code)) {
-      return code === 45065 ? error(operationId, app, 45065, app.message_ids.at(-1) ?? sim.random.id(() => false)) : error(operationId, app, code as WxErrcode);
-    }
+    if (Number.isInteger(code) && code !== 0 && documented(operationId).includes(code)) return forcedError(operationId, app, code as WxErrcode);
     return `X-Mock-Errcode ${header} ignored: ${operationId} does not document it`;
   };
 
-  const withWarning = (result: WechatAnswer, warning: string | undefined): WechatAnswer => (warning ? { ...result, warning } : result);
+  /** The fault for this call, if any: only looked for when one exists, so the common case costs one test. */
+  const faultFor = (operationId: OperationId, app: App): Fault | undefined => (faults && faults.count !== 0 ? faults.take(operationId, app.appid) : undefined);
 
-  const token = (route: TokenRoute, request: WechatRequest): WechatAnswer => {
+  /** An errcode fault answers; http_status and reset interrupt; a delay lets the call run and is kept for the answer. */
+  const applyFault = (operationId: OperationId, app: App, fault: Fault): WechatOutcome | undefined => {
+    const { action } = fault;
+    if (action.kind === 'errcode') return { ...forcedError(operationId, app, action.errcode as WxErrcode), fault: fault.id };
+    if (action.kind === 'http_status') return { operationId, appid: app.appid, interrupt: { fault: fault.id, http_status: action.status } };
+    if (action.kind === 'reset') return { operationId, appid: app.appid, interrupt: { fault: fault.id, reset: true } };
+    return undefined;
+  };
+
+  const withWarning = (result: WechatAnswer, warning: string | undefined, fault?: Fault): WechatAnswer => {
+    if (!warning && !fault) return result;
+    const out: WechatAnswer = { ...result };
+    if (warning) out.warning = warning;
+    if (fault?.action.kind === 'delay_ms') {
+      out.fault = fault.id;
+      out.delay_ms = fault.action.ms;
+    }
+    return out;
+  };
+
+  const token = (route: TokenRoute, request: WechatRequest): WechatOutcome => {
     const { operationId } = route;
     const isStable = operationId === 'getStableAccessToken';
     if (isStable ? request.method !== 'POST' : request.method !== 'GET' && request.method !== 'POST') return error(operationId, undefined, 43002);
@@ -116,15 +154,18 @@ export function createWechatHandler(sim: Simulator, documented: Documented) {
     const app = checked.value;
     const override = forced(operationId, app, request.forcedErrcode);
     if (typeof override === 'object') return override;
+    const fault = faultFor(operationId, app);
+    const faulted = fault && applyFault(operationId, app, fault);
+    if (faulted) return 'body' in faulted ? withWarning(faulted, override) : faulted;
     const limited = countApiCall(app, sim.appNow(app));
-    if (limited) return withWarning(error(operationId, app, limited), override);
+    if (limited) return withWarning(error(operationId, app, limited), override, fault);
     const value = isStable
       ? issueStableToken(sim.store, sim.random, app, credentials, sim.appNow(app))
       : issueAccessToken(sim.store, sim.random, app, sim.appNow(app));
-    return withWarning({ operationId, appid: app.appid, body: value, errcode: 0 }, override);
+    return withWarning({ operationId, appid: app.appid, body: value, errcode: 0 }, override, fault);
   };
 
-  const mass = (route: MassRoute, request: WechatRequest): WechatAnswer => {
+  const mass = (route: MassRoute, request: WechatRequest): WechatOutcome => {
     const { operationId } = route;
     const accessToken = new URLSearchParams(request.query).get('access_token') ?? undefined;
     const authed = authenticate(sim.store, accessToken, sim.appNow);
@@ -133,18 +174,21 @@ export function createWechatHandler(sim: Simulator, documented: Documented) {
     if (request.method !== 'POST') return error(operationId, app, 43002);
     const override = forced(operationId, app, request.forcedErrcode);
     if (typeof override === 'object') return override;
+    const fault = faultFor(operationId, app);
+    const faulted = fault && applyFault(operationId, app, fault);
+    if (faulted) return 'body' in faulted ? withWarning(faulted, override) : faulted;
     const limited = countApiCall(app, sim.appNow(app));
-    if (limited) return withWarning(error(operationId, app, limited), override);
+    if (limited) return withWarning(error(operationId, app, limited), override, fault);
     let body: Body = {};
     if (route.readsBody) {
       const parsed = parseBody(request.body);
-      if (!parsed.ok) return withWarning(error(operationId, app, parsed.errcode), override);
+      if (!parsed.ok) return withWarning(error(operationId, app, parsed.errcode), override, fault);
       body = parsed.body;
     }
-    return withWarning(answer(operationId, app, route.run(sim, app, body)), override);
+    return withWarning(answer(operationId, app, route.run(sim, app, body)), override, fault);
   };
 
-  return (path: WechatPath, request: WechatRequest): WechatAnswer => {
+  return (path: WechatPath, request: WechatRequest): WechatOutcome => {
     const route: MassRoute | TokenRoute = ROUTES[path];
     return 'run' in route ? mass(route, request) : token(route, request);
   };

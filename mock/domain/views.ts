@@ -29,7 +29,8 @@ export function messageView(message: MassMessage, app: App): MessageView {
     due_at: iso(due(message, app)),
     finished_at: iso(message.finished_at),
     event_status: message.event_status ?? null,
-    pushes: message.pushes.map((push) => ({ ...push })),
+    // `?? []`: a state file written before pushes were recorded has none.
+    pushes: (message.pushes ?? []).map((push) => ({ ...push })),
   };
   if (message.msg_data_id !== undefined) view.msg_data_id = message.msg_data_id;
   return view;

@@ -161,6 +161,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active faults, oldest first, with the times each has left */
+        get: operations["listFaults"];
+        put?: never;
+        /**
+         * Break the next calls of one operation, for every app or one
+         * @description Exactly one of errcode (WeChat's body for that code; it must be one the operation documents), http_status (that status with a small JSON body naming the fault; the operation does not run), delay_ms (the operation runs at once, its answer leaves that much later) or reset (the connection is dropped without an answer; the operation does not run). A fault applies after the token check (for the token operations, after the credentials check), like X-Mock-Errcode, which wins when both are present. Each matching call uses one of its times; when several faults match, the oldest applies first.
+         */
+        post: operations["addFault"];
+        /** Remove every fault, or those naming one app (faults for every app stay) */
+        delete: operations["clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request journal, oldest first
+         * @description Every /cgi-bin request ("in") and every push the mock sent ("out"), in a ring of the newest 10,000 (createApp's journalLimit). access_token, secret and callback tokens are replaced by "[redacted]" when the entry is recorded.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        /** Empty the journal, or remove one app's entries */
+        delete: operations["clearRequests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -334,6 +377,91 @@ export interface components {
             /** Format: date-time */
             now?: string;
             appid?: string;
+        };
+        /** @description An operation, and exactly one of errcode, http_status, delay_ms or reset. */
+        FaultInput: {
+            /** @description An operationId of openapi.yaml, e.g. sendAll. */
+            operation: string;
+            /** @description Only this app's calls; every app's when absent. */
+            appid?: string;
+            /** @description Answer WeChat's body for this code; the operation must document it. */
+            errcode?: number;
+            /** @description Answer this HTTP status instead of WeChat's answer. */
+            http_status?: number;
+            /** @description Hold the real answer this long. */
+            delay_ms?: number;
+            /**
+             * @description Drop the connection without answering.
+             * @enum {boolean}
+             */
+            reset?: true;
+            /** @description Calls it breaks; default 1. */
+            times?: number;
+        };
+        Fault: {
+            id: string;
+            operation: string;
+            /** @description null for every app. */
+            appid: string | null;
+            errcode?: number;
+            http_status?: number;
+            delay_ms?: number;
+            /** @enum {boolean} */
+            reset?: true;
+            /** @description Calls it still breaks. */
+            times: number;
+        };
+        FaultList: {
+            faults: components["schemas"]["Fault"][];
+        };
+        Removed: {
+            /** @enum {boolean} */
+            ok: true;
+            removed: number;
+        };
+        /** @description The query of GET /__mock/requests. */
+        JournalFilter: {
+            operation?: string;
+            appid?: string;
+            /** Format: date-time */
+            since?: string;
+            /** @enum {string} */
+            direction?: "in" | "out";
+        };
+        JournalEntry: {
+            /**
+             * Format: date-time
+             * @description Mock time: the app's own time when the app is known, else the global clock.
+             */
+            time: string;
+            /**
+             * @description in: a /cgi-bin request; out: a push the mock sent.
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /** @description The operationId; null for an unknown /cgi-bin path. */
+            operation: string | null;
+            /** @description The app the access_token (or credentials) belong to; null when the call was refused before that was known. */
+            appid: string | null;
+            method: string;
+            path: string;
+            /** @description The query parameters (the last value of a repeated one), secrets redacted. */
+            query: {
+                [key: string]: string;
+            };
+            /** @description The body as parsed JSON when it parses, else its text (cut to 64 KiB); null when empty; secrets redacted. */
+            body: unknown;
+            /** @description The errcode answered, 0 for success; null when no WeChat body was sent. */
+            errcode: number | null;
+            /** @description The HTTP status, present only when not 200; null when no answer was sent (a reset). */
+            status?: number | null;
+            /** @description The id of the fault that shaped the answer. */
+            fault?: string;
+        };
+        Journal: {
+            requests: components["schemas"]["JournalEntry"][];
+            /** @description Entries the ring has dropped (oldest first) since it was last emptied. */
+            dropped: number;
         };
     };
     responses: {
@@ -588,6 +716,124 @@ export interface operations {
             400: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The faults. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+        };
+    };
+    addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultInput"];
+            };
+        };
+        responses: {
+            /** @description The fault, with its id. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: {
+                appid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many went. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Removed"];
+                };
+            };
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description An operationId, e.g. sendAll. */
+                operation?: string;
+                appid?: string;
+                /** @description Entries at or after this mock time. */
+                since?: string;
+                direction?: "in" | "out";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journal"];
+                };
+            };
+            400: components["responses"]["Error"];
+        };
+    };
+    clearRequests: {
+        parameters: {
+            query?: {
+                appid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many went. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Removed"];
+                };
+            };
         };
     };
 }

@@ -10,6 +10,12 @@ import type { AppInput } from '../domain/app-settings.js';
 import type { ControlError, ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
 import { appView, clockView, messageView, stateView } from '../domain/views.js';
+import type { Faults } from '../domain/faults.js';
+import type { Journal } from '../domain/journal.js';
+import { faultJournalRoutes } from './fault-journal-routes.js';
+import type { AppPatch } from '../domain/update-app.js';
+import { createAppChecked, updateAppChecked, type AppSetup } from '../push/callback-setup.js';
+import { dashboardRouter } from './dashboard-router.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './send-json.js';
 
@@ -19,6 +25,11 @@ export interface ControlRouterOptions {
   sim: Simulator;
   /** When set, every route but health demands `Authorization: Bearer <token>`. */
   controlToken?: string | undefined;
+  /** The faults and the request journal (/__mock/faults, /__mock/requests); a reset clears them too. */
+  faults?: Faults | undefined;
+  journal?: Journal | undefined;
+  /** Callback URLs may leave loopback (--allow-remote-callbacks). */
+  allowRemoteCallbacks?: boolean | undefined;
 }
 
 function refuse(res: Response, result: { error: ControlError; message: string }): void {
@@ -60,8 +71,9 @@ function msgIdParam(req: Request, res: Response): number | undefined {
   return undefined;
 }
 
-export function controlRouter({ sim, controlToken }: ControlRouterOptions): Router {
+export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false, faults, journal }: ControlRouterOptions): Router {
   const router = Router();
+  const setup: AppSetup = { sim, allowRemoteCallbacks };
   const yamlFile = (name: string) => readFileSync(packageFile(name), 'utf8');
 
   router.get('/health', (_req, res) => sendJson(res, 200, { ok: true }));
@@ -75,7 +87,17 @@ export function controlRouter({ sim, controlToken }: ControlRouterOptions): Rout
     });
   }
 
-  router.post('/reset', (req, res) => reply(res, sim.reset(queryString(req, 'appid')), (value) => value));
+  router.post('/reset', (req, res) => {
+    const appid = queryString(req, 'appid');
+    const result = sim.reset(appid);
+    if (result.ok) {
+      faults?.clear(appid);
+      journal?.clear(appid);
+    }
+    reply(res, result, (value) => value);
+  });
+
+  if (faults && journal) router.use(faultJournalRoutes({ faults, journal }));
 
   router.get('/state', (req, res) => {
     const appid = queryString(req, 'appid');
@@ -90,7 +112,16 @@ export function controlRouter({ sim, controlToken }: ControlRouterOptions): Rout
     if (!body) return;
     const problem = checkControlInput('AppInput', body);
     if (problem) return sendError(res, 400, 'invalid_request', problem);
-    reply(res, sim.createApp(body as AppInput), (app) => appView(sim, app), 201);
+    // A callback_url is verified (a GET the handler must echo) before the app exists.
+    reply(res, await createAppChecked(setup, body as AppInput), (app) => appView(sim, app), 201);
+  });
+
+  router.patch('/apps/:appid', async (req, res) => {
+    const body = await jsonBody(req, res);
+    if (!body) return;
+    const problem = checkControlInput('AppPatch', body);
+    if (problem) return sendError(res, 400, 'invalid_request', problem);
+    reply(res, await updateAppChecked(setup, String(req.params.appid), body as AppPatch), (app) => appView(sim, app));
   });
 
   router.get('/clock', (req, res) => {
@@ -129,6 +160,9 @@ export function controlRouter({ sim, controlToken }: ControlRouterOptions): Rout
     if (problem) return sendError(res, 400, 'invalid_request', `${problem}: status is "send fail" or err(N), e.g. err(20001)`);
     reply(res, sim.fail(msgId, (body as { status?: string }).status), (message) => messageView(message, sim.store.apps.get(message.appid)!));
   });
+
+  // GET / and /dashboard/*: the dashboard page, exempt from the token (the page asks for it).
+  router.use(dashboardRouter());
 
   router.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('openapi.yaml')));
   router.get('/control.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('mock/control.yaml')));

@@ -1,0 +1,29 @@
+/** Reading a control request: its JSON body and its query parameters, with the API's 4xx answers. */
+import type { Request, Response } from 'express';
+import { readBody } from './read-body.js';
+import { sendError } from './send-json.js';
+
+/** The JSON body, {} when empty; undefined (and a 4xx sent) when it is not a JSON object. */
+export async function jsonBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
+  const raw = await readBody(req);
+  if (!raw.ok) {
+    sendError(res, 413, 'payload_too_large', 'control request bodies are limited to 1 MB');
+    return undefined;
+  }
+  if (raw.text.trim() === '') return {};
+  try {
+    const body: unknown = JSON.parse(raw.text);
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // falls through to the same answer as a non-object
+  }
+  sendError(res, 400, 'invalid_request', 'the body must be a JSON object');
+  return undefined;
+}
+
+/** The query's parameters (the last value of a repeated one), empty ones left out. */
+export function queryParams(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of new URL(req.originalUrl, 'http://mock').searchParams) if (value !== '') out[name] = value;
+  return out;
+}

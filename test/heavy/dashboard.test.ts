@@ -1,0 +1,201 @@
+/**
+ * The dashboard in a real headless Chromium (Debian's, through playwright-core): a protected send
+ * is approved from the page, the clock is moved from the page, and the send is seen to succeed.
+ * A screenshot lands in reports/dashboard.png for CI to keep.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../../mock/index.js';
+import type { AppView } from '../../mock/domain/views.js';
+import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
+import { startReceiver, type Receiver } from '../push/receiver.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser: Browser;
+let mock: MockServer | undefined;
+let page: Page | undefined;
+let receiver: Receiver | undefined;
+/** Console errors and uncaught exceptions of the page: a dashboard that throws fails its test. */
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+  await mock?.close();
+  mock = undefined;
+  await receiver?.close();
+  receiver = undefined;
+});
+
+async function openDashboard(server: MockServer): Promise<Page> {
+  pageErrors = [];
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // A 401 before the token is given is expected and logged by Chromium as a failed resource.
+    if (message.type() === 'error' && !/401/.test(message.text())) pageErrors.push(message.text());
+  });
+  await page.goto(`${server.url}/__mock/`);
+  return page;
+}
+
+async function tokenFor(server: MockServer, app: { appid: string; secret: string }): Promise<string> {
+  const res = await fetch(`${server.url}${PATHS.token}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function sendAll(server: MockServer, token: string): Promise<number> {
+  const res = await fetch(`${server.url}${PATHS.sendAll}?access_token=${token}`, { method: 'POST', body: JSON.stringify(MPNEWS_TO_ALL) });
+  const body = (await res.json()) as { msg_id: number };
+  expect(body.msg_id).toBeTypeOf('number');
+  return body.msg_id;
+}
+
+describe('the dashboard', () => {
+  it('approves a protected send, advances the clock and shows SEND_SUCCESS', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 11 });
+    // A callback handler that echoes the verification GET and accepts the push.
+    receiver = await startReceiver((request) => ({ body: request.method === 'GET' ? (request.url.searchParams.get('echostr') ?? '') : 'success' }));
+    const app = (await mock.control.createApp({ protection: true, fans: 2_000_000, callback_url: receiver.url, callback_token: 'dashToken1' })) as AppView;
+    const msgId = await sendAll(mock, await tokenFor(mock, app));
+    await mock.control.fault({ operation: 'getSpeed', http_status: 503, times: 2 });
+
+    const p = await openDashboard(mock);
+    expect(await p.title()).toContain('wechat-mass-mock');
+    const pending = p.locator(`[data-testid="pending-row"][data-msg-id="${msgId}"]`);
+    await pending.waitFor();
+    expect(await p.getByTestId('pending-count').textContent()).toBe('1');
+    const appRow = p.locator(`[data-testid="app-row"][data-appid="${app.appid}"]`);
+    await appRow.waitFor();
+    const status = p.locator(`[data-testid="message-row"][data-msg-id="${msgId}"] [data-testid="message-status"]`);
+    await expect.poll(() => status.textContent()).toBe('AWAITING_CONFIRMATION');
+
+    await pending.getByTestId('approve').click();
+    await pending.waitFor({ state: 'detached' });
+    await expect.poll(() => status.textContent()).toBe('SENDING');
+    expect(await p.getByTestId('pending-empty').isVisible()).toBe(true);
+    expect(await p.getByTestId('notice').textContent()).toContain(`Approved ${msgId}`);
+
+    // 2,000,000 fans at 80万 a minute take 150 s: move only this app's clock 3 minutes, from the page.
+    await p.getByTestId('advance-target').selectOption(app.appid);
+    await p.getByTestId('advance-amount').fill('3');
+    await p.getByTestId('advance-unit').selectOption({ label: 'minutes' });
+    await p.getByTestId('advance-button').click();
+    await expect.poll(() => status.textContent()).toBe('SEND_SUCCESS');
+    const state = await mock.control.state();
+    const after = state.apps.find((a) => a.appid === app.appid);
+    expect(after?.offset_ms).toBe(180_000);
+    expect(state.now).toBe(new Date(T0).toISOString()); // the global clock did not move
+    expect(await p.locator(`[data-testid="message-row"][data-msg-id="${msgId}"] [data-testid="event-status"]`).textContent()).toBe('send success');
+    await expect.poll(() => p.locator(`[data-testid="message-row"][data-msg-id="${msgId}"] [data-testid="push-status"]`).textContent()).toBe('delivered (1 attempt)');
+
+    // The speed select is a PATCH: getSpeed shows it.
+    await appRow.getByTestId('speed-select').selectOption('3');
+    await expect.poll(async () => (await mock!.control.state()).apps.find((a) => a.appid === app.appid)?.speed).toBe(3);
+
+    // The fault is listed; the journal's tail shows the calls made so far.
+    await expect.poll(() => p.getByTestId('fault-row').count()).toBe(1);
+    expect(await p.getByTestId('fault-row').textContent()).toContain('HTTP 503');
+    await expect.poll(() => p.getByTestId('journal-row').count(), { timeout: 5000 }).toBeGreaterThan(0);
+
+    mkdirSync('reports', { recursive: true });
+    await p.screenshot({ path: 'reports/dashboard.png', fullPage: true });
+    expect(await p.getByTestId('error-banner').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows empty states and rejects from the page', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 12 });
+    const p = await openDashboard(mock);
+    await p.getByTestId('app-row').first().waitFor();
+    expect(await p.getByTestId('messages-empty').isVisible()).toBe(true);
+    expect(await p.getByTestId('pending-empty').isVisible()).toBe(true);
+
+    const app = (await mock.control.createApp({ protection: true })) as AppView;
+    const msgId = await sendAll(mock, await tokenFor(mock, app));
+    const pending = p.locator(`[data-testid="pending-row"][data-msg-id="${msgId}"]`);
+    await pending.getByTestId('reject').click();
+    const row = p.locator(`[data-testid="message-row"][data-msg-id="${msgId}"]`);
+    await expect.poll(() => row.getByTestId('message-status').textContent()).toBe('SEND_FAIL');
+    expect(await row.getByTestId('event-status').textContent()).toBe('err(40001)');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the control API\'s error when an action is refused', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 13 });
+    const p = await openDashboard(mock);
+    await p.getByTestId('app-row').first().waitFor();
+    await p.getByTestId('advance-amount').fill('-5');
+    await p.getByTestId('advance-button').click();
+    // The browser's own validation (min=0) or the page's check stops it; either way nothing moved.
+    expect((await mock.control.state()).now).toBe(new Date(T0).toISOString());
+    await p.getByTestId('advance-amount').fill('1');
+    // A message that no longer waits: approving it answers 409, which the page shows. The page is
+    // served a frozen state, so the row stays on screen after the send was rejected behind its back.
+    const app = (await mock.control.createApp({ protection: true })) as AppView;
+    const msgId = await sendAll(mock, await tokenFor(mock, app));
+    const pending = p.locator(`[data-testid="pending-row"][data-msg-id="${msgId}"]`);
+    await pending.waitFor();
+    let frozen: string | undefined;
+    await p.route('**/__mock/state?*', async (route) => {
+      frozen ??= await (await route.fetch()).text();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: frozen });
+    });
+    await expect.poll(() => frozen !== undefined).toBe(true);
+    await mock.control.reject(msgId);
+    await pending.getByTestId('approve').click();
+    const banner = p.getByTestId('error-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(new RegExp(`message ${msgId} is SEND_FAIL: it cannot be approved`));
+    await p.unroute('**/__mock/state?*');
+    await pending.waitFor({ state: 'detached' });
+  });
+});
+
+describe('the dashboard with a control token', () => {
+  it('asks for the token once, refuses a wrong one, then works and remembers it in the tab', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 14, controlToken: 'dash-secret-42' });
+    const app = (await mock.control.createApp({ protection: true })) as AppView;
+    const msgId = await sendAll(mock, await tokenFor(mock, app));
+
+    const p = await openDashboard(mock);
+    await p.getByTestId('token-panel').waitFor();
+    expect(await p.getByTestId('main').isVisible()).toBe(false);
+
+    await p.getByTestId('token-input').fill('wrong-token');
+    await p.getByTestId('token-submit').click();
+    await expect.poll(() => p.getByTestId('token-error').textContent()).toMatch(/refused/);
+    expect(await p.getByTestId('token-panel').isVisible()).toBe(true);
+
+    await p.getByTestId('token-input').fill('dash-secret-42');
+    await p.getByTestId('token-submit').click();
+    await p.getByTestId('main').waitFor();
+    const pending = p.locator(`[data-testid="pending-row"][data-msg-id="${msgId}"]`);
+    await pending.getByTestId('approve').click();
+    await pending.waitFor({ state: 'detached' });
+    const status = p.locator(`[data-testid="message-row"][data-msg-id="${msgId}"] [data-testid="message-status"]`);
+    await expect.poll(() => status.textContent()).toBe('SENDING');
+    // The global clock this time.
+    await p.getByTestId('advance-amount').fill('1');
+    await p.getByTestId('advance-unit').selectOption({ label: 'hours' });
+    await p.getByTestId('advance-button').click();
+    await expect.poll(() => status.textContent()).toBe('SEND_SUCCESS');
+    expect((await mock.control.state()).now).toBe(new Date(T0 + 3_600_000).toISOString());
+
+    // Reloading keeps the token (sessionStorage): no second prompt.
+    await p.reload();
+    await p.getByTestId('main').waitFor();
+    expect(await p.getByTestId('token-panel').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+});
