@@ -11,6 +11,7 @@ import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
 import { createFaults, type Faults } from './domain/faults.js';
 import { createJournal, type Journal } from './domain/journal.js';
 import { createSimulator, type Simulator } from './domain/simulator.js';
+import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
 import { controlRouter } from './http/control-router.js';
 import { sendError } from './http/send-json.js';
 import { wechatMiddleware } from './http/wechat-middleware.js';
@@ -40,6 +41,11 @@ export interface MockOptions {
    * be 127.0.0.0/8, ::1 or localhost, so the mock can never be made to POST into another network.
    */
   allowRemoteCallbacks?: boolean;
+  /**
+   * Keeps the state (apps, tokens, speeds, messages, clock) in this file across restarts: restored
+   * at start, every change appended before its answer goes out. Without it the mock is memory only.
+   */
+  stateFile?: string;
 }
 
 export interface ResponseViolation {
@@ -49,7 +55,7 @@ export interface ResponseViolation {
 
 export interface MockApp extends Express {
   /** `push` delivers the MASSSENDJOBFINISH events; close it (startMockServer's close does) to cancel pending ones. */
-  mock: { sim: Simulator; violations: ResponseViolation[]; push: PushService; faults: Faults; journal: Journal };
+  mock: { sim: Simulator; violations: ResponseViolation[]; push: PushService; faults: Faults; journal: Journal; stateFile: StateFileHandle | undefined };
 }
 
 function isClock(clock: Clock | ClockOptions): clock is Clock {
@@ -61,7 +67,9 @@ export function createApp(options: MockOptions = {}): MockApp {
   const allowRemoteCallbacks = options.allowRemoteCallbacks ?? false;
   const callbackProblem = startupCallbackProblem(options.apps ?? [], allowRemoteCallbacks);
   if (callbackProblem) throw new RangeError(callbackProblem);
-  const sim = createSimulator({ clock, seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), apps: options.apps });
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const sim = createSimulator({ clock, seed, apps: options.apps });
+  const stateFile = options.stateFile === undefined ? undefined : attachStateFile(sim, options.stateFile, seed);
   const violations: ResponseViolation[] = [];
   const faults = createFaults({ operations: operationIds, documented: documentedErrcodes, hasApp: (appid) => sim.store.apps.has(appid) });
   const journal = createJournal({
@@ -80,7 +88,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   const push = createPushService({ sim });
   // Every push attempt is journaled as direction "out" (operation MASSSENDJOBFINISH).
   push.onAttempt((attempt, message) => journal.record(pushJournalRecord(attempt, message)));
-  app.mock = { sim, violations, push, faults, journal };
+  app.mock = { sim, violations, push, faults, journal, stateFile };
 
   app.use(
     wechatMiddleware({

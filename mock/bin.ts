@@ -6,6 +6,7 @@ import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
 import { loadConfig } from './load-config.js';
 import { startupCallbackProblem } from './push/callback-setup.js';
+import { StateFileError } from './persistence/state-file.js';
 import { startMockServer } from './server.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       clock: { mode: options.clock, scale: options.timeScale },
       controlToken: options.controlToken,
       allowRemoteCallbacks: options.allowRemoteCallbacks,
+      stateFile: options.stateFile,
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -57,6 +59,11 @@ async function main(argv: string[]): Promise<number> {
   });
   console.log(`wechat-mass-mock listening on ${server.url}`);
   console.log(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
+  const state = server.app.mock.stateFile;
+  if (state) {
+    console.log(`state file ${options.stateFile}: restored ${state.restored.apps} apps and ${state.restored.messages} messages`);
+    if (state.recovered) console.log('state file: its last record was torn by a crash and was dropped');
+  }
   console.log(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
   return stopped;
 }
@@ -64,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof StateFileError) {
       console.error(`wechat-mass-mock: ${err.message}\nRun "wechat-mass-mock --help" for usage.`);
       process.exit(2);
     }

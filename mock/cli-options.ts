@@ -17,6 +17,8 @@ Options (each also read from the environment variable shown):
                          control token, since the control API can change anything
   --seed N               seed for ids, tokens and rids (WXMOCK_SEED; default random)
   --config FILE          JSON file of apps and options, see mock/control.yaml MockConfig (WXMOCK_CONFIG)
+  --state-file FILE      keep apps, tokens, speeds, messages and the clock in FILE across restarts
+                         (WXMOCK_STATE_FILE; default: memory only)
   --clock real|manual    real time, or time that moves only through POST /__mock/clock (WXMOCK_CLOCK; default real)
   --time-scale X         on the real clock, mock seconds per real second, e.g. 60 (WXMOCK_TIME_SCALE; default 1)
   --control-token T      demand "Authorization: Bearer T" on /__mock (WXMOCK_CONTROL_TOKEN)
@@ -38,6 +40,7 @@ export interface CliOptions {
   host: string;
   seed: number | undefined;
   config: string | undefined;
+  stateFile: string | undefined;
   clock: ClockMode;
   timeScale: number;
   controlToken: string | undefined;
@@ -76,6 +79,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         host: { type: 'string' },
         seed: { type: 'string' },
         config: { type: 'string' },
+        'state-file': { type: 'string' },
         clock: { type: 'string' },
         'time-scale': { type: 'string' },
         'control-token': { type: 'string' },
@@ -106,6 +110,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     host,
     seed: seed === undefined ? undefined : integer('--seed', seed, 0, 2 ** 31 - 1),
     config: pick(values.config, 'WXMOCK_CONFIG'),
+    stateFile: pick(values['state-file'], 'WXMOCK_STATE_FILE'),
     clock,
     timeScale,
     controlToken,

@@ -42,6 +42,9 @@ export async function startMockServer(options: ServerOptions = {}): Promise<Mock
       server.off('error', reject);
       resolve();
     });
+  }).catch((err: unknown) => {
+    app.mock.stateFile?.close();
+    throw err;
   });
   const { port } = server.address() as AddressInfo;
   const sim = app.mock.sim;
@@ -61,6 +64,7 @@ export async function startMockServer(options: ServerOptions = {}): Promise<Mock
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       });
+      app.mock.stateFile?.close();
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { errmsgFor, type WxErrcode } from './domain/errors.js';
 import type { Fault, Faults } from './domain/faults.js';
-import { countApiCall } from './domain/limits.js';
+import { countApiCall, countsApiCalls } from './domain/limits.js';
 import { isObject, type Body } from './domain/loose.js';
 import type { Result } from './domain/result.js';
 import { deleteMassMsg, getSpeed, massSend, massmsgget, previewMassMsg, sendAll, setSpeed } from './domain/sends.js';
@@ -162,6 +162,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     const value = isStable
       ? issueStableToken(sim.store, sim.random, app, credentials, sim.appNow(app))
       : issueAccessToken(sim.store, sim.random, app, sim.appNow(app));
+    sim.ctx.changed({ app });
     return withWarning({ operationId, appid: app.appid, body: value, errcode: 0 }, override, fault);
   };
 
@@ -178,6 +179,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     const faulted = fault && applyFault(operationId, app, fault);
     if (faulted) return 'body' in faulted ? withWarning(faulted, override) : faulted;
     const limited = countApiCall(app, sim.appNow(app));
+    if (countsApiCalls(app)) sim.ctx.changed({ app });
     if (limited) return withWarning(error(operationId, app, limited), override, fault);
     let body: Body = {};
     if (route.readsBody) {

@@ -17,10 +17,15 @@ function roll(app: App, now: number): void {
   }
 }
 
+/** Whether API calls are counted for `app` (only when it has a daily or per-minute limit). */
+export function countsApiCalls(app: App): boolean {
+  return app.limits.daily_api_quota !== undefined || app.limits.per_minute !== undefined;
+}
+
 /** Counts one API call; answers the errcode when a limit is already reached. */
 export function countApiCall(app: App, now: number): 45009 | 45011 | undefined {
+  if (!countsApiCalls(app)) return undefined;
   const { daily_api_quota, per_minute } = app.limits;
-  if (daily_api_quota === undefined && per_minute === undefined) return undefined;
   roll(app, now);
   if (daily_api_quota !== undefined && app.usage.api_calls >= daily_api_quota) return 45009;
   if (per_minute !== undefined && app.usage.minute_calls >= per_minute) return 45011;

@@ -17,6 +17,8 @@ export interface SendContext {
   appNow(app: App): number;
   /** Settles a message and reports it when it ended just now. */
   settle(message: MassMessage, app: App): void;
+  /** Reports state a rule changed, so a --state-file can record it before the answer goes out. */
+  changed(entity: { app: App } | { message: MassMessage }): void;
 }
 
 const MAX_ARTICLES = 8;
@@ -66,12 +68,22 @@ export function setSpeed(ctx: SendContext, app: App, body: Body): Result<{ errco
   if (waiting) return fail(confirmationErrcode(waiting, now));
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
+  changeSpeed(ctx, app, speed.value);
+  return ok({ errcode: 0, errmsg: 'ok' });
+}
+
+/** Sets the speed; what each send in flight delivered so far went at the old rate. */
+export function changeSpeed(ctx: SendContext, app: App, speed: SpeedLevel): void {
+  const now = ctx.appNow(app);
   for (const id of app.active) {
     const message = ctx.store.messages.get(id);
-    if (message) settleProgress(message, app, now);
+    if (!message) continue;
+    ctx.settle(message, app);
+    settleProgress(message, app, now);
+    ctx.changed({ message });
   }
-  app.speed = speed.value;
-  return ok({ errcode: 0, errmsg: 'ok' });
+  app.speed = speed;
+  ctx.changed({ app });
 }
 
 export function getSpeed(app: App): { speed: SpeedLevel; realspeed: (typeof REALSPEED)[number] } {
@@ -101,6 +113,7 @@ export function deleteMassMsg(ctx: SendContext, app: App, body: Body): Result<{ 
   const idx = rawIdx === undefined || rawIdx === null ? 0 : looseInteger(rawIdx);
   if (idx === undefined || idx > MAX_ARTICLES) return fail(40060);
   if (!transition(message, 'delete', ctx.appNow(app))) return fail(40059);
+  ctx.changed({ message });
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -145,6 +158,8 @@ function submit(ctx: SendContext, app: App, body: Body, audienceOf: () => Result
   countMassSend(app, now);
   const message = createMessage(ctx, app, content.value, audience.value.audience, now, audience.value.toAll && app.protection);
   if (clientmsgid.value !== undefined) app.clientmsgids.set(clientmsgid.value, { msg_id: message.msg_id, at: now });
+  ctx.changed({ app });
+  ctx.changed({ message });
   const answer: SendAnswer = { errcode: 0, errmsg: 'send job submission success', msg_id: message.msg_id };
   if (message.msg_data_id !== undefined) answer.msg_data_id = message.msg_data_id;
   return ok(answer);

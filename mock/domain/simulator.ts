@@ -12,6 +12,15 @@ import { createAppState, createStore, type App, type MassMessage, type Store } f
 
 export type FinishListener = (message: MassMessage, app: App) => void;
 
+/** Where changed state goes (the --state-file); every call happens before the answer is sent. */
+export interface ChangeSink {
+  app(app: App): void;
+  message(message: MassMessage): void;
+  clock(now: number): void;
+  drop(appid: string): void;
+  reset(): void;
+}
+
 export interface SimulatorOptions {
   clock: Clock;
   seed: number;
@@ -36,6 +45,10 @@ export interface Simulator {
   approve(msgId: number): ControlResult<MassMessage>;
   reject(msgId: number): ControlResult<MassMessage>;
   fail(msgId: number, status?: string): ControlResult<MassMessage>;
+  /** Sends every later change to `sink`. */
+  persistTo(sink: ChangeSink): void;
+  /** Restarts the generator, so a restored state does not draw the ids it already holds. */
+  reseed(seed: number): void;
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
@@ -44,6 +57,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const store = createStore();
   let random = createRandom(seed);
   const listeners: FinishListener[] = [];
+  let sink: ChangeSink | undefined;
 
   const appNow = (app: App) => clock.now() + app.offset_ms;
   const settle = (message: MassMessage, app: App) => {
@@ -56,11 +70,19 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     appNow,
     settle,
+    changed(entity) {
+      if (!sink) return;
+      if ('app' in entity) sink.app(entity.app);
+      else sink.message(entity.message);
+    },
   };
 
   const addApp = (input: AppInput): App => {
-    const app = createAppState(settingsFromInput(input, random), random);
+    let settings = settingsFromInput(input, random);
+    while (input.appid === undefined && store.apps.has(settings.appid)) settings = settingsFromInput(input, random);
+    const app = createAppState(settings, random);
     store.apps.set(app.appid, app);
+    sink?.app(app);
     return app;
   };
   const forgetApp = (app: App) => {
@@ -92,6 +114,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${event === 'fail' ? 'failed' : `${event}d`}`);
     }
     settle(message, app);
+    sink?.message(message);
     if (message.status === 'SEND_FAIL') for (const listener of listeners) listener(message, app);
     return done(message);
   };
@@ -116,6 +139,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (appid === undefined) {
         for (const app of [...store.apps.values()]) forgetApp(app);
         store.preview_ids.clear();
+        sink?.reset();
         random = createRandom(seed);
         for (const input of startApps) addApp(input);
         return done({ ok: true });
@@ -123,6 +147,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const app = store.apps.get(appid);
       if (!app) return refuse('not_found', `no app ${appid}`);
       forgetApp(app);
+      sink?.drop(appid);
       const initial = startApps.find((input) => input.appid === appid);
       // An app created at run time goes back to empty state with the same settings.
       addApp(initial ?? app);
@@ -132,12 +157,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (!Number.isSafeInteger(ms) || ms < 0) return refuse('invalid_request', `advance_ms must be a non-negative integer: time only moves forward`);
       if (appid === undefined) {
         clock.advance(ms);
+        sink?.clock(clock.now());
         tick();
         return done(undefined);
       }
       const app = store.apps.get(appid);
       if (!app) return refuse('not_found', `no app ${appid}`);
       app.offset_ms += ms;
+      sink?.app(app);
       tickApp(app);
       return done(undefined);
     },
@@ -151,5 +178,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     approve: (msgId) => end(msgId, 'approve'),
     reject: (msgId) => end(msgId, 'reject'),
     fail: (msgId, status = EVENT_STATUS.fail) => end(msgId, 'fail', status),
+    persistTo(next) {
+      sink = next;
+    },
+    reseed(next) {
+      random = createRandom(next);
+    },
   };
 }

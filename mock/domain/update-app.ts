@@ -4,25 +4,14 @@
  * the sends in flight, exactly as setSpeed does. Callback checks happen before this (callback-setup.ts).
  */
 import type { components } from '../generated/control.js';
-import { settleProgress } from './lifecycle.js';
+import { changeSpeed } from './sends.js';
 import type { Simulator } from './simulator.js';
 import type { App, SpeedLevel } from './store.js';
 
 export type AppPatch = components['schemas']['AppPatch'];
 
 export function applyAppPatch(sim: Simulator, app: App, patch: AppPatch): App {
-  if (patch.speed !== undefined && patch.speed !== app.speed) {
-    const now = sim.appNow(app);
-    // Settle first: what was sent so far went at the old rate, as with setSpeed.
-    for (const id of app.active) {
-      const message = sim.store.messages.get(id);
-      if (message) {
-        sim.ctx.settle(message, app);
-        settleProgress(message, app, now);
-      }
-    }
-    app.speed = patch.speed as SpeedLevel;
-  }
+  if (patch.speed !== undefined && patch.speed !== app.speed) changeSpeed(sim.ctx, app, patch.speed as SpeedLevel);
   if (patch.fans !== undefined) app.fans = patch.fans;
   if (patch.tags !== undefined) app.tags = patch.tags.map((tag) => ({ ...tag }));
   if (patch.protection !== undefined) app.protection = patch.protection;
@@ -31,5 +20,6 @@ export function applyAppPatch(sim: Simulator, app: App, patch: AppPatch): App {
   if (patch.encoding_aes_key !== undefined) app.encoding_aes_key = patch.encoding_aes_key;
   if (patch.limits !== undefined) app.limits = { ...patch.limits };
   if (patch.push !== undefined) app.push = { ...app.push, ...patch.push };
+  sim.ctx.changed({ app });
   return app;
 }

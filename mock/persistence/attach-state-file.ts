@@ -1,0 +1,100 @@
+/**
+ * --state-file: restores the simulator from the file, compacts it, then appends every change the
+ * simulator reports before the answer goes out. Compacted again at close.
+ */
+import type { ChangeSink, Simulator } from '../domain/simulator.js';
+import type { App, MassMessage } from '../domain/store.js';
+import { loadStateFile, openAppender, writeStateFile, STATE_FORMAT, STATE_VERSION, type AppRecord, type StateHeader, type StateRecord } from './state-file.js';
+
+const CLIENTMSGID_WINDOW_MS = 86_400_000;
+
+export interface StateFileHandle {
+  /** True when the last record was torn by a crash and dropped. */
+  recovered: boolean;
+  /** Apps and messages restored from the file. */
+  restored: { apps: number; messages: number };
+  /** Compacts the file and stops recording. */
+  close(): void;
+}
+
+function appRecord(app: App, now: number): AppRecord {
+  const { message_ids: _ids, active: _active, clientmsgids, ...rest } = app;
+  return { ...rest, clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS) };
+}
+
+function* snapshot(sim: Simulator): Generator<StateRecord> {
+  yield { t: 'clock', now: sim.clock.now() };
+  for (const app of sim.store.apps.values()) yield { t: 'app', app: appRecord(app, sim.appNow(app)) };
+  for (const message of sim.store.messages.values()) yield { t: 'msg', msg: message };
+}
+
+function restore(sim: Simulator, records: StateRecord[]): void {
+  const { store } = sim;
+  let savedNow = -Infinity;
+  const drop = (appid: string) => {
+    store.apps.delete(appid);
+    for (const [id, message] of store.messages) if (message.appid === appid) store.messages.delete(id);
+  };
+  store.apps.clear();
+  store.messages.clear();
+  store.tokens.clear();
+  for (const record of records) {
+    if (record.t === 'reset') {
+      store.apps.clear();
+      store.messages.clear();
+    } else if (record.t === 'drop') drop(record.appid);
+    else if (record.t === 'clock') savedNow = Math.max(savedNow, record.now);
+    else if (record.t === 'msg') store.messages.set(record.msg.msg_id, record.msg);
+    else store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], active: new Set() });
+  }
+  // What the records do not hold is rebuilt: each app's message list, its sends in flight, the token index.
+  for (const [id, message] of store.messages) {
+    const app = store.apps.get(message.appid);
+    if (!app) {
+      store.messages.delete(id);
+      continue;
+    }
+    app.message_ids.push(id);
+    if (message.status === 'SENDING' || message.status === 'AWAITING_CONFIRMATION') app.active.add(id);
+  }
+  for (const app of store.apps.values()) {
+    for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);
+  }
+  // Mock time never moves back across a restart.
+  const now = sim.clock.now();
+  if (savedNow > now) sim.clock.advance(savedNow - now);
+}
+
+export function attachStateFile(sim: Simulator, path: string, seed: number): StateFileHandle {
+  const loaded = loadStateFile(path);
+  const restored = { apps: 0, messages: 0 };
+  if (loaded) {
+    restore(sim, loaded.records);
+    restored.apps = sim.store.apps.size;
+    restored.messages = sim.store.messages.size;
+  }
+  const header: StateHeader = { format: STATE_FORMAT, version: STATE_VERSION, generation: (loaded?.header.generation ?? 0) + 1 };
+  // Each start draws from its own sequence, so restored ids and tokens are not handed out again.
+  if (loaded) sim.reseed((seed + header.generation * 0x9e3779b1) >>> 0);
+  writeStateFile(path, header, snapshot(sim));
+  const appender = openAppender(path);
+  const sink: ChangeSink = {
+    app: (app) => appender.append({ t: 'app', app: appRecord(app, sim.appNow(app)) }),
+    message: (message: MassMessage) => appender.append({ t: 'msg', msg: message }),
+    clock: (now) => appender.append({ t: 'clock', now }),
+    drop: (appid) => appender.append({ t: 'drop', appid }),
+    reset: () => appender.append({ t: 'reset' }),
+  };
+  sim.persistTo(sink);
+  let closed = false;
+  return {
+    recovered: loaded?.recovered ?? false,
+    restored,
+    close() {
+      if (closed) return;
+      closed = true;
+      appender.close();
+      writeStateFile(path, header, snapshot(sim));
+    },
+  };
+}
