@@ -4,15 +4,11 @@
  * are compiled on first use and cached, since the mock may check every answer it sends.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { newAjv, parseYaml } from './lazy-modules.js';
 import type { operations } from './generated/openapi.js';
 import { resolve, toJsonSchema, type JsonSchema, type OpenApiDocument, type OpenApiOperation } from './openapi-schema.js';
 import { packageFile } from './package-file.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export type { JsonSchema } from './openapi-schema.js';
 
@@ -70,7 +66,7 @@ let operationsById: ReadonlyMap<string, OperationInfo> | undefined;
 
 function loadOperations(): ReadonlyMap<string, OperationInfo> {
   if (operationsById) return operationsById;
-  const doc = parse(readFileSync(packageFile('openapi.yaml'), 'utf8')) as OpenApiDocument;
+  const doc = parseYaml(readFileSync(packageFile('openapi.yaml'), 'utf8')) as OpenApiDocument;
   const map = new Map<string, OperationInfo>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -160,7 +156,7 @@ const validatorCache = new Map<JsonSchema, ValidateFunction>();
 export function compiledValidator(schema: JsonSchema): ValidateFunction {
   let validate = validatorCache.get(schema);
   if (!validate) {
-    ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, coerceTypes: false }));
+    ajv ??= newAjv({ strict: false, allErrors: true, coerceTypes: false });
     validate = ajv.compile(schema);
     validatorCache.set(schema, validate);
   }

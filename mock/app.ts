@@ -14,7 +14,7 @@ import { createSimulator, type Simulator } from './domain/simulator.js';
 import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
 import { controlRouter } from './http/control-router.js';
 import { sendError } from './http/send-json.js';
-import { wechatMiddleware } from './http/wechat-middleware.js';
+import { wechatMiddleware, type WechatMiddleware } from './http/wechat-middleware.js';
 import { createWechatHandler } from './wechat-handler.js';
 import { startupCallbackProblem } from './push/callback-setup.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
@@ -55,7 +55,16 @@ export interface ResponseViolation {
 
 export interface MockApp extends Express {
   /** `push` delivers the MASSSENDJOBFINISH events; close it (startMockServer's close does) to cancel pending ones. */
-  mock: { sim: Simulator; violations: ResponseViolation[]; push: PushService; faults: Faults; journal: Journal; stateFile: StateFileHandle | undefined };
+  mock: {
+    sim: Simulator;
+    violations: ResponseViolation[];
+    push: PushService;
+    faults: Faults;
+    journal: Journal;
+    stateFile: StateFileHandle | undefined;
+    /** The /cgi-bin handler, also mounted first in the app; startMockServer calls it ahead of Express. */
+    wechat: WechatMiddleware;
+  };
 }
 
 function isClock(clock: Clock | ClockOptions): clock is Clock {
@@ -88,10 +97,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   const push = createPushService({ sim });
   // Every push attempt is journaled as direction "out" (operation MASSSENDJOBFINISH).
   push.onAttempt((attempt, message) => journal.record(pushJournalRecord(attempt, message)));
-  app.mock = { sim, violations, push, faults, journal, stateFile };
-
-  app.use(
-    wechatMiddleware({
+  const wechat = wechatMiddleware({
       handler,
       journal,
       inspect: options.validateResponses
@@ -102,8 +108,9 @@ export function createApp(options: MockOptions = {}): MockApp {
             return { status: 500, body: { error: 'contract_violation', operationId: answer.operationId, violations: found } };
           }
         : undefined,
-    }),
-  );
+  });
+  app.mock = { sim, violations, push, faults, journal, stateFile, wechat };
+  app.use(wechat);
   app.use('/__mock', controlRouter({ sim, controlToken: options.controlToken, allowRemoteCallbacks, faults, journal }));
   app.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
   // Express's own errors (a malformed URL, say) are answered as JSON, never as an HTML page.

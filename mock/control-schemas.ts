@@ -3,20 +3,15 @@
  * the README points to is the one the mock enforces. Errors read as one clear sentence.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv, parseYaml } from '../contracts/lazy-modules.js';
 import { packageFile } from '../contracts/package-file.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let validators: Map<string, ValidateFunction> | undefined;
 
 function compile(): Map<string, ValidateFunction> {
-  const doc = parse(readFileSync(packageFile('mock/control.yaml'), 'utf8')) as { components: { schemas: Record<string, object> } };
-  const ajv = new Ajv({ strict: false, allErrors: false });
-  addFormats(ajv);
+  const doc = parseYaml(readFileSync(packageFile('mock/control.yaml'), 'utf8')) as { components: { schemas: Record<string, object> } };
+  const ajv = newAjv({ strict: false, allErrors: false });
   ajv.addSchema({ $id: 'control', components: doc.components });
   const map = new Map<string, ValidateFunction>();
   for (const name of Object.keys(doc.components.schemas)) {

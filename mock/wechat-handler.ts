@@ -137,6 +137,19 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     return out;
   };
 
+  /** What every call goes through once its app is known: the header override, a fault, the API limits. */
+  const admit = (operationId: OperationId, app: App, request: WechatRequest): { done: WechatOutcome } | { wrap: (result: WechatAnswer) => WechatAnswer } => {
+    const override = forced(operationId, app, request.forcedErrcode);
+    if (typeof override === 'object') return { done: override };
+    const fault = faultFor(operationId, app);
+    const faulted = fault && applyFault(operationId, app, fault);
+    if (faulted) return { done: 'body' in faulted ? withWarning(faulted, override) : faulted };
+    const wrap = (result: WechatAnswer) => withWarning(result, override, fault);
+    const limited = countApiCall(app, sim.appNow(app));
+    if (countsApiCalls(app)) sim.ctx.changed({ app });
+    return limited ? { done: wrap(error(operationId, app, limited)) } : { wrap };
+  };
+
   const token = (route: TokenRoute, request: WechatRequest): WechatOutcome => {
     const { operationId } = route;
     const isStable = operationId === 'getStableAccessToken';
@@ -152,18 +165,13 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     const checked = checkCredentials(sim.store, { appid: credentials.appid, secret: credentials.secret, grant_type: credentials.grant_type });
     if (!checked.ok) return error(operationId, undefined, checked.errcode);
     const app = checked.value;
-    const override = forced(operationId, app, request.forcedErrcode);
-    if (typeof override === 'object') return override;
-    const fault = faultFor(operationId, app);
-    const faulted = fault && applyFault(operationId, app, fault);
-    if (faulted) return 'body' in faulted ? withWarning(faulted, override) : faulted;
-    const limited = countApiCall(app, sim.appNow(app));
-    if (limited) return withWarning(error(operationId, app, limited), override, fault);
+    const admitted = admit(operationId, app, request);
+    if ('done' in admitted) return admitted.done;
     const value = isStable
       ? issueStableToken(sim.store, sim.random, app, credentials, sim.appNow(app))
       : issueAccessToken(sim.store, sim.random, app, sim.appNow(app));
     sim.ctx.changed({ app });
-    return withWarning({ operationId, appid: app.appid, body: value, errcode: 0 }, override, fault);
+    return admitted.wrap({ operationId, appid: app.appid, body: value, errcode: 0 });
   };
 
   const mass = (route: MassRoute, request: WechatRequest): WechatOutcome => {
@@ -173,21 +181,15 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     if (!authed.ok) return error(operationId, undefined, authed.errcode);
     const app = authed.value;
     if (request.method !== 'POST') return error(operationId, app, 43002);
-    const override = forced(operationId, app, request.forcedErrcode);
-    if (typeof override === 'object') return override;
-    const fault = faultFor(operationId, app);
-    const faulted = fault && applyFault(operationId, app, fault);
-    if (faulted) return 'body' in faulted ? withWarning(faulted, override) : faulted;
-    const limited = countApiCall(app, sim.appNow(app));
-    if (countsApiCalls(app)) sim.ctx.changed({ app });
-    if (limited) return withWarning(error(operationId, app, limited), override, fault);
+    const admitted = admit(operationId, app, request);
+    if ('done' in admitted) return admitted.done;
     let body: Body = {};
     if (route.readsBody) {
       const parsed = parseBody(request.body);
-      if (!parsed.ok) return withWarning(error(operationId, app, parsed.errcode), override, fault);
+      if (!parsed.ok) return admitted.wrap(error(operationId, app, parsed.errcode));
       body = parsed.body;
     }
-    return withWarning(answer(operationId, app, route.run(sim, app, body)), override, fault);
+    return admitted.wrap(answer(operationId, app, route.run(sim, app, body)));
   };
 
   return (path: WechatPath, request: WechatRequest): WechatOutcome => {

@@ -2,7 +2,12 @@
  * The seeded generator behind every id, token, rid and count, so the same seed and the same
  * requests give the same answers on the manual clock.
  */
-import { Faker, en } from '@faker-js/faker';
+import type { Faker as FakerClass } from '@faker-js/faker';
+// The main entry imports every locale (about 200 ms); the base locale's prebuilt instance is light,
+// and its constructor is the same Faker class, so each simulator still gets its own seeded instance.
+import { faker as baseFaker } from '@faker-js/faker/locale/base';
+
+const Faker = baseFaker.constructor as typeof FakerClass;
 
 /** Real msg_ids are 10 digits and above 2^31 (wechat-facts Q7). */
 const ID_MIN = 2 ** 31;
@@ -20,7 +25,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  const faker = new Faker({ locale: en, seed });
+  const faker = new Faker({ locale: baseFaker.rawDefinitions, seed });
   const hex = (length: number) => faker.string.hexadecimal({ length, casing: 'lower', prefix: '' });
   // rids go out with every error answer: one draw each, cheaper than faker's string builders.
   const word = () => faker.number.int(0xffffffff).toString(16).padStart(8, '0');

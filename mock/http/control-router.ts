@@ -16,7 +16,7 @@ import { faultJournalRoutes } from './fault-journal-routes.js';
 import type { AppPatch } from '../domain/update-app.js';
 import { createAppChecked, updateAppChecked, type AppSetup } from '../push/callback-setup.js';
 import { dashboardRouter } from './dashboard-router.js';
-import { readBody } from './read-body.js';
+import { jsonBody, queryParams } from './control-input.js';
 import { sendError, sendJson } from './send-json.js';
 
 const STATUS: Record<ControlError, number> = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 };
@@ -41,27 +41,8 @@ function reply<T>(res: Response, result: ControlResult<T>, view: (value: T) => u
   else refuse(res, result);
 }
 
-/** The JSON body, {} when empty; undefined (and a 400 sent) when it is not a JSON object. */
-async function jsonBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
-  const raw = await readBody(req);
-  if (!raw.ok) {
-    sendError(res, 413, 'payload_too_large', 'control request bodies are limited to 1 MB');
-    return undefined;
-  }
-  if (raw.text.trim() === '') return {};
-  try {
-    const body: unknown = JSON.parse(raw.text);
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // falls through to the same answer as a non-object
-  }
-  sendError(res, 400, 'invalid_request', 'the body must be a JSON object');
-  return undefined;
-}
-
 function queryString(req: Request, name: string): string | undefined {
-  const value = new URL(req.originalUrl, 'http://mock').searchParams.get(name);
-  return value === null || value === '' ? undefined : value;
+  return queryParams(req)[name];
 }
 
 function msgIdParam(req: Request, res: Response): number | undefined {

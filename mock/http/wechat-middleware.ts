@@ -3,7 +3,7 @@
  * answer as WeChat does (HTTP 200, compact JSON, `application/json; encoding=utf-8`), applies the
  * transport faults (http_status, delay_ms, reset) and records the request in the journal.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Journal } from '../domain/journal.js';
 import { isWechatPath, type WechatAnswer, type WechatHandler, type WechatInterruption } from '../wechat-handler.js';
 import { WECHAT_CONTENT_TYPE } from '../wire.js';
@@ -19,7 +19,7 @@ export interface WechatMiddlewareOptions {
 }
 
 /** An http_status fault's answer, or a reset: the connection drops without a byte sent (RST where Node can). */
-function interrupt(res: Response, { operationId, interrupt }: WechatInterruption): void {
+function interrupt(res: ServerResponse, { operationId, interrupt }: WechatInterruption): void {
   if ('reset' in interrupt) {
     const socket = res.socket;
     if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
@@ -33,35 +33,39 @@ function interrupt(res: Response, { operationId, interrupt }: WechatInterruption
   });
 }
 
-export function wechatMiddleware({ handler, inspect, journal }: WechatMiddlewareOptions) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const url = req.url;
+/** Node-level only (no Express API), so startMockServer can call it ahead of Express's router. */
+export type WechatMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void>;
+
+export function wechatMiddleware({ handler, inspect, journal }: WechatMiddlewareOptions): WechatMiddleware {
+  return async (req, res, next) => {
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
     if (!url.startsWith('/cgi-bin/') && url !== '/cgi-bin') return next();
     const mark = url.indexOf('?');
     const path = mark === -1 ? url : url.slice(0, mark);
     const query = mark === -1 ? '' : url.slice(mark + 1);
     if (!isWechatPath(path)) {
-      journal?.record({ direction: 'in', operation: null, appid: null, method: req.method, path, query, errcode: null, status: 404 });
-      sendError(res, 404, 'unknown_path', `wechat-mass-mock does not simulate ${req.method} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
+      journal?.record({ direction: 'in', operation: null, appid: null, method: method, path, query, errcode: null, status: 404 });
+      sendError(res, 404, 'unknown_path', `wechat-mass-mock does not simulate ${method} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
       return;
     }
-    const raw = req.method === 'GET' || req.method === 'HEAD' ? { ok: true as const, text: '' } : await readBody(req);
+    const raw = method === 'GET' || method === 'HEAD' ? { ok: true as const, text: '' } : await readBody(req);
     if (!raw.ok) {
-      journal?.record({ direction: 'in', operation: null, appid: null, method: req.method, path, query, errcode: null, status: 413 });
+      journal?.record({ direction: 'in', operation: null, appid: null, method: method, path, query, errcode: null, status: 413 });
       res.setHeader('Connection', 'close');
       sendError(res, 413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
       return;
     }
     const forced = req.headers['x-mock-errcode'];
     const outcome = handler(path, {
-      method: req.method,
+      method: method,
       query,
       body: raw.text,
       forcedErrcode: Array.isArray(forced) ? forced[0] : forced,
     });
     if ('interrupt' in outcome) {
       const status = 'reset' in outcome.interrupt ? null : outcome.interrupt.http_status;
-      journal?.record({ direction: 'in', operation: outcome.operationId, appid: outcome.appid, method: req.method, path, query, body: raw.text, errcode: null, status, fault: outcome.interrupt.fault });
+      journal?.record({ direction: 'in', operation: outcome.operationId, appid: outcome.appid, method: method, path, query, body: raw.text, errcode: null, status, fault: outcome.interrupt.fault });
       interrupt(res, outcome);
       return;
     }
@@ -72,7 +76,7 @@ export function wechatMiddleware({ handler, inspect, journal }: WechatMiddleware
       direction: 'in',
       operation: answer.operationId,
       appid: answer.appid ?? null,
-      method: req.method,
+      method: method,
       path,
       query,
       body: raw.text,
