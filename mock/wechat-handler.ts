@@ -6,6 +6,7 @@
  */
 import { errmsgFor, type WxErrcode } from './domain/errors.js';
 import type { Fault, Faults } from './domain/faults.js';
+import { exceedsJsonDepth } from './domain/json-depth.js';
 import { countApiCall, countsApiCalls } from './domain/limits.js';
 import { isObject, type Body } from './domain/loose.js';
 import type { Result } from './domain/result.js';
@@ -56,6 +57,7 @@ type Parsed = { ok: true; body: Body } | { ok: false; errcode: 44002 | 47001 };
 
 function parseBody(raw: string): Parsed {
   if (raw.trim() === '') return { ok: false, errcode: 44002 };
+  if (exceedsJsonDepth(raw)) return { ok: false, errcode: 47001 };
   try {
     const body: unknown = JSON.parse(raw);
     return isObject(body) ? { ok: true, body } : { ok: false, errcode: 47001 };

@@ -5,6 +5,7 @@
  * only when the journal is read, unless it may hide a secret.
  */
 import type { components } from '../generated/control.js';
+import { exceedsJsonDepth } from './json-depth.js';
 
 export type JournalEntry = components['schemas']['JournalEntry'];
 export type JournalFilter = components['schemas']['JournalFilter'];
@@ -98,7 +99,9 @@ function cut(text: string): string {
   return text.length > JOURNAL_BODY_LIMIT ? `${text.slice(0, JOURNAL_BODY_LIMIT)}… (cut: ${text.length} characters)` : text;
 }
 
+/** Too deeply nested JSON stays text: redacting or serialising it would overflow the stack. */
 function parse(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (exceedsJsonDepth(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -120,7 +120,9 @@ export function deleteMassMsg(ctx: SendContext, app: App, body: Body): Result<{ 
 /** 45067 over 64 bytes of UTF-8; 45066 retried within a minute; 45065 (with the msg_id) within 24 h. */
 function checkClientMsgId(app: App, value: unknown, now: number): Result<string | undefined> {
   if (value === undefined || value === null) return ok(undefined);
-  const id = typeof value === 'string' ? value : JSON.stringify(value);
+  // A number is read as its digits, like other loose scalars; an object or array is no clientmsgid.
+  if (typeof value !== 'string' && typeof value !== 'number') return fail(47001);
+  const id = String(value);
   if (Buffer.byteLength(id, 'utf8') > CLIENTMSGID_MAX_BYTES) return fail(45067);
   const seen = app.clientmsgids.get(id);
   if (seen && now - seen.at < CLIENTMSGID_WINDOW_MS) {

@@ -10,6 +10,9 @@ import { createRandom, type Random } from './random.js';
 import { settleMessage, type SendContext } from './sends.js';
 import { createAppState, createStore, type App, type MassMessage, type Store } from './store.js';
 
+/** Mock time never passes the last day ISO dates (and the views) can show. */
+const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export type FinishListener = (message: MassMessage, app: App) => void;
 
 /** Where changed state goes (the --state-file); every call happens before the answer is sent. */
@@ -155,14 +158,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     advance(ms, appid) {
       if (!Number.isSafeInteger(ms) || ms < 0) return refuse('invalid_request', `advance_ms must be a non-negative integer: time only moves forward`);
-      if (appid === undefined) {
+      const app = appid === undefined ? undefined : store.apps.get(appid);
+      if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
+      let latest = app ? appNow(app) : clock.now();
+      if (!app) for (const each of store.apps.values()) latest = Math.max(latest, appNow(each));
+      if (latest + ms > LAST_TIME) return refuse('invalid_request', `advancing ${ms} ms would take ${app ? `app ${appid}'s` : 'an app\'s'} clock past 9999-12-31`);
+      if (!app) {
         clock.advance(ms);
         sink?.clock(clock.now());
         tick();
         return done(undefined);
       }
-      const app = store.apps.get(appid);
-      if (!app) return refuse('not_found', `no app ${appid}`);
       app.offset_ms += ms;
       sink?.app(app);
       tickApp(app);

@@ -544,7 +544,7 @@ export interface operations {
             query?: {
                 /** @description Only this app. */
                 appid?: string;
-                /** @description At most this many messages per app, the newest. */
+                /** @description At most this many messages per app, the newest; default 1000. message_count is always the total. */
                 messages?: number;
             };
             header?: never;

@@ -1,5 +1,6 @@
 /** Reading a control request: its JSON body and its query parameters, with the API's 4xx answers. */
 import type { Request, Response } from 'express';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../domain/json-depth.js';
 import { readBody } from './read-body.js';
 import { sendError } from './send-json.js';
 
@@ -11,6 +12,10 @@ export async function jsonBody(req: Request, res: Response): Promise<Record<stri
     return undefined;
   }
   if (raw.text.trim() === '') return {};
+  if (exceedsJsonDepth(raw.text)) {
+    sendError(res, 400, 'invalid_request', `the body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return undefined;
+  }
   try {
     const body: unknown = JSON.parse(raw.text);
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;

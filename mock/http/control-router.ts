@@ -19,6 +19,9 @@ import { dashboardRouter } from './dashboard-router.js';
 import { jsonBody, queryParams } from './control-input.js';
 import { sendError, sendJson } from './send-json.js';
 
+/** GET /__mock/state lists at most this many messages per app (the newest) unless ?messages= says otherwise: a mock holding a million would otherwise answer hundreds of MB. */
+const DEFAULT_STATE_MESSAGES = 1000;
+
 const STATUS: Record<ControlError, number> = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 };
 
 export interface ControlRouterOptions {
@@ -85,7 +88,7 @@ export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false,
     const limit = queryString(req, 'messages');
     if (limit !== undefined && !/^[0-9]{1,9}$/.test(limit)) return sendError(res, 400, 'invalid_request', 'messages must be a non-negative integer');
     if (appid !== undefined && !sim.store.apps.has(appid)) return sendError(res, 404, 'not_found', `no app ${appid}`);
-    sendJson(res, 200, stateView(sim, { appid, messages: limit === undefined ? undefined : Number(limit) }));
+    sendJson(res, 200, stateView(sim, { appid, messages: limit === undefined ? DEFAULT_STATE_MESSAGES : Number(limit) }));
   });
 
   router.post('/apps', async (req, res) => {

@@ -9,7 +9,8 @@
  */
 import express from 'express';
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3100);
+const flag = process.argv.indexOf('--port');
+const port = Number((flag === -1 ? undefined : process.argv[flag + 1]) ?? process.env.PORT ?? 3100);
 const known = new Set((process.env.BENCH_KNOWN_MSG_IDS ?? '').split(',').filter(Boolean).map(Number));
 let speed = 0;
 const REALSPEED = [80, 60, 45, 30, 10];

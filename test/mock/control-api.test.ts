@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MPNEWS_TO_ALL, PATHS, T0, newMock, type TestMock } from '../helpers.js';
+import { sendAll } from '../../mock/domain/sends.js';
+import { MPNEWS_TO_ALL, PATHS, T0, TEXT_TO_TAG, newMock, type TestMock } from '../helpers.js';
 
 let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
@@ -63,6 +64,18 @@ describe('the control API', () => {
     const newest = await mock.http.get('/__mock/state').query({ messages: 1 });
     expect(newest.body.apps[0].messages.map((m: { msg_id: number }) => m.msg_id)).toEqual([second]);
     expect((await mock.http.get('/__mock/state').query({ messages: 'many' })).status).toBe(400);
+  });
+
+  it('lists the newest 1000 messages per app unless asked for more, and counts them all', async () => {
+    mock = newMock();
+    const { sim } = mock.app.mock;
+    const app = sim.store.apps.get('wx0000000000000001')!;
+    for (let i = 0; i < 1005; i++) expect(sendAll(sim.ctx, app, { ...TEXT_TO_TAG }).ok).toBe(true);
+    const state = await mock.http.get('/__mock/state');
+    expect(state.body.apps[0].message_count).toBe(1005);
+    expect(state.body.apps[0].messages).toHaveLength(1000);
+    expect(state.body.apps[0].messages.at(-1).msg_id).toBe(app.message_ids.at(-1));
+    expect((await mock.http.get('/__mock/state').query({ messages: 2000 })).body.apps[0].messages).toHaveLength(1005);
   });
 
   it('answers 404 for an unknown msg_id and 400 for one that is not a number', async () => {
@@ -159,4 +172,38 @@ describe('bad input', () => {
       expect(res.body.errcode, JSON.stringify(filter)).toBe(0);
     }
   });
+
+  it('answers a body nested deeper than 64 levels with 47001, and the journal still reads', async () => {
+    mock = newMock();
+    const token = await mock.token();
+    const deep = `{"speed":1,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const res = await mock.http.post(PATHS.setSpeed).query({ access_token: token }).set('content-type', 'application/json').send(deep);
+    expect(res.body.errcode).toBe(47001);
+    const shallow = `{"speed":1,"x":${'['.repeat(60)}${']'.repeat(60)}}`;
+    expect((await mock.http.post(PATHS.setSpeed).query({ access_token: token }).set('content-type', 'application/json').send(shallow)).body.errcode).toBe(0);
+    const journal = await mock.http.get('/__mock/requests');
+    expect(journal.status).toBe(200);
+    const control = await mock.http.post('/__mock/apps').set('content-type', 'application/json').send(`{"tags":${'['.repeat(100)}${']'.repeat(100)}}`);
+    expect(control.status).toBe(400);
+  });
+
+  it('answers a clientmsgid that is an object with 47001, and reads a number as its digits', async () => {
+    mock = newMock();
+    const token = await mock.token();
+    expect((await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, clientmsgid: { a: 1 } })).body.errcode).toBe(47001);
+    expect((await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, clientmsgid: 42 })).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, clientmsgid: '42' })).body.errcode).toBe(45066);
+  });
+
+  it('refuses to move any clock past the year 9999', async () => {
+    mock = newMock();
+    const huge = await mock.http.post('/__mock/clock').send({ advance_ms: Number.MAX_SAFE_INTEGER });
+    expect(huge.status).toBe(400);
+    expect(huge.body.message).toMatch(/past 9999-12-31/);
+    const app = await mock.createApp();
+    expect((await mock.http.post('/__mock/clock').send({ advance_ms: 200_000 * 365 * 86_400_000, appid: app.appid })).status).toBe(400);
+    expect((await mock.http.get('/__mock/clock')).status).toBe(200);
+    expect((await mock.http.get('/__mock/state')).status).toBe(200);
+  });
 });
+
