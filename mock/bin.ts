@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       controlToken: options.controlToken,
       allowRemoteCallbacks: options.allowRemoteCallbacks,
       stateFile: options.stateFile,
+      requestLog: options.logLevel === 'debug' ? (line) => console.log(line) : undefined,
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -57,14 +58,15 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  console.log(`wechat-mass-mock listening on ${server.url}`);
-  console.log(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
+  const info = options.logLevel === 'warn' ? () => undefined : (line: string) => console.log(line);
+  info(`wechat-mass-mock listening on ${server.url}`);
+  info(`default app: appid ${DEFAULT_APPID}, secret ${DEFAULT_SECRET}`);
   const state = server.app.mock.stateFile;
   if (state) {
-    console.log(`state file ${options.stateFile}: restored ${state.restored.apps} apps and ${state.restored.messages} messages`);
-    if (state.recovered) console.log('state file: its last record was torn by a crash and was dropped');
+    info(`state file ${options.stateFile}: restored ${state.restored.apps} apps and ${state.restored.messages} messages`);
+    if (state.recovered) console.error(`wechat-mass-mock: the last record of ${options.stateFile} was torn by a crash and was dropped`);
   }
-  console.log(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
+  info(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
   return stopped;
 }
 

@@ -25,6 +25,9 @@ Options (each also read from the environment variable shown):
   --allow-remote-callbacks
                          let apps' callback URLs leave loopback; off, the event push only goes to
                          127.0.0.0/8, ::1 or localhost (WXMOCK_ALLOW_REMOTE_CALLBACKS=1)
+  --log-level L          warn (errors and warnings only), info (also the start-up lines; default)
+                         or debug (also one line per request: time, method, path, status, duration;
+                         never a query or body, so never a token) (WXMOCK_LOG_LEVEL)
   --version              print the version
   --help                 print this help
 
@@ -41,11 +44,15 @@ export interface CliOptions {
   seed: number | undefined;
   config: string | undefined;
   stateFile: string | undefined;
+  logLevel: LogLevel;
   clock: ClockMode;
   timeScale: number;
   controlToken: string | undefined;
   allowRemoteCallbacks: boolean;
 }
+
+export const LOG_LEVELS = ['warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -80,6 +87,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         seed: { type: 'string' },
         config: { type: 'string' },
         'state-file': { type: 'string' },
+        'log-level': { type: 'string' },
         clock: { type: 'string' },
         'time-scale': { type: 'string' },
         'control-token': { type: 'string' },
@@ -97,6 +105,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const host = pick(values.host, 'HOST') ?? '127.0.0.1';
   const controlToken = pick(values['control-token'], 'WXMOCK_CONTROL_TOKEN');
   const allowRemoteCallbacks = values['allow-remote-callbacks'] ?? flag('WXMOCK_ALLOW_REMOTE_CALLBACKS', env.WXMOCK_ALLOW_REMOTE_CALLBACKS);
+  const logLevel = pick(values['log-level'], 'WXMOCK_LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (clock !== 'real' && clock !== 'manual') throw new UsageError(`--clock must be real or manual, got "${clock}"`);
   const timeScale = scale === undefined ? 1 : Number(scale);
   if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1e6) throw new UsageError(`--time-scale must be a positive number up to 1000000, got "${scale}"`);
@@ -111,6 +121,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     seed: seed === undefined ? undefined : integer('--seed', seed, 0, 2 ** 31 - 1),
     config: pick(values.config, 'WXMOCK_CONFIG'),
     stateFile: pick(values['state-file'], 'WXMOCK_STATE_FILE'),
+    logLevel: logLevel as LogLevel,
     clock,
     timeScale,
     controlToken,

@@ -2,7 +2,7 @@
  * startMockServer: createApp plus a listening HTTP server, on 127.0.0.1 and a free port unless told
  * otherwise, with the control client pointed at it.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type MockApp, type MockOptions } from './app.js';
 import { sendError } from './http/send-json.js';
@@ -13,6 +13,11 @@ export interface ServerOptions extends MockOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Receives one line per request (time, method, path, status, duration): never the query or the
+   * body, so no token or secret. Off by default; the CLI's --log-level debug turns it on.
+   */
+  requestLog?: (line: string) => void;
 }
 
 export interface MockServer {
@@ -33,12 +38,24 @@ const REQUEST_TIMEOUT_MS = 30_000;
  */
 const TICK_MS = 250;
 
+function logRequest(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+  const started = performance.now();
+  res.once('finish', () => {
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
+    log(`${new Date().toISOString()} ${req.method ?? '-'} ${path} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+  });
+}
+
 export async function startMockServer(options: ServerOptions = {}): Promise<MockServer> {
   const app = createApp(options);
   const { wechat } = app.mock;
   // /cgi-bin goes straight to its handler: Express's router would cost about a third of the throughput.
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default); every second drops a staller on time.
+  const { requestLog } = options;
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
+    if (requestLog) logRequest(req, res, requestLog);
     wechat(req, res, () => app(req, res)).catch((err: unknown) => {
       // What Express's error handler does for the other routes: JSON, never a crash.
       if (res.headersSent) res.destroy();

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../prism-process.js';
 
 const BIN = fileURLToPath(new URL('../../dist/mock/bin.js', import.meta.url));
-const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '' };
+const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '', WXMOCK_LOG_LEVEL: '', WXMOCK_STATE_FILE: '' };
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
@@ -47,6 +48,7 @@ describe('the CLI', () => {
   it.each([
     [['--port', 'abc'], /--port must be an integer/],
     [['--clock', 'sundial'], /--clock must be real or manual/],
+    [['--log-level', 'loud'], /--log-level must be one of warn, info, debug/],
     [['--time-scale=-1'], /--time-scale must be a positive number/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--host', '0.0.0.0'], /--control-token/],
@@ -103,5 +105,39 @@ describe('the CLI', () => {
     expect(res.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
     first.child.kill('SIGTERM');
     await first.exited;
+  });
+
+  it('logs one line per request at --log-level debug, and no token or secret in any output', async () => {
+    const mock = start(['--port', '0', '--clock', 'manual', '--log-level', 'debug']);
+    const url = await mock.ready;
+    const app = await fetch(`${url}/__mock/apps`, { method: 'POST', body: JSON.stringify({ secret: 'S3cretNeverPrinted' }) }).then((r) => r.json());
+    const { access_token: token } = await fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=${app.appid}&secret=S3cretNeverPrinted`).then((r) => r.json());
+    const stable = await fetch(`${url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: app.appid, secret: 'S3cretNeverPrinted' }) }).then((r) => r.json());
+    await fetch(`${url}/cgi-bin/message/mass/speed/set?access_token=${token}`, { method: 'POST', body: '{"speed":9}' });
+    await fetch(`${url}/cgi-bin/message/mass/speed/get?access_token=${stable.access_token}`, { method: 'POST' });
+    await fetch(`${url}/__mock/requests`);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
+    const output = mock.output() + mock.errors();
+    expect(output).toMatch(/ POST \/cgi-bin\/message\/mass\/speed\/set 200 [0-9.]+ms/);
+    expect(output).toMatch(/ GET \/cgi-bin\/token 200 /);
+    for (const secret of [token, stable.access_token, 'S3cretNeverPrinted']) expect(output).not.toContain(secret);
+  });
+
+  it('prints nothing but warnings at --log-level warn, even while serving', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, '--port', String(port), '--log-level', 'warn'], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/__mock/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i > 100) throw new Error('the mock did not come up');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toBe('');
   });
 });
