@@ -415,18 +415,21 @@ const KNOWN_CASES: [FuzzRequest[]][] = [
   [[known('POST', '/cgi-bin/message/mass/get', `{"msg_id":${deepText('array', 5000)}}`)]],
 ];
 
+/** Plays `requests` against a fresh mock, then checks that it is up and its state intact. */
+async function playOnFreshMock(requests: FuzzRequest[]): Promise<void> {
+  const f = await fixture();
+  try {
+    for (const r of requests) await play(f, r);
+    await checkAfter(f);
+  } finally {
+    await closeFixture(f);
+  }
+}
+
 describe('fuzzing the mock over HTTP', () => {
   it('never answers 5xx, answers /cgi-bin in JSON within the contract, and stays up with its state intact, whatever the requests', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(requestArb, { minLength: 1, maxLength: 5 }), async (requests) => {
-        const f = await fixture();
-        try {
-          for (const r of requests) await play(f, r);
-          await checkAfter(f);
-        } finally {
-          await closeFixture(f);
-        }
-      }),
+      fc.asyncProperty(fc.array(requestArb, { minLength: 1, maxLength: 5 }), playOnFreshMock),
       { seed: SEED, numRuns: 220, interruptAfterTimeLimit: 50_000, examples: KNOWN_CASES },
     );
   });
@@ -437,15 +440,7 @@ describe('fuzzing the mock over HTTP', () => {
       return { ...r, method: 'POST', query: { ...r.query, token: 'valid' }, headers: forced === undefined ? {} : { 'x-mock-errcode': forced } };
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(wechatRequest, { minLength: 1, maxLength: 4 }), async (requests) => {
-        const f = await fixture();
-        try {
-          for (const r of requests) await play(f, r);
-          await checkAfter(f);
-        } finally {
-          await closeFixture(f);
-        }
-      }),
+      fc.asyncProperty(fc.array(wechatRequest, { minLength: 1, maxLength: 4 }), playOnFreshMock),
       { seed: SEED + 1, numRuns: 150, interruptAfterTimeLimit: 40_000 },
     );
   });
