@@ -133,8 +133,6 @@ async function childMemory([countArg]) {
     before,
     afterSending,
     afterSettled,
-    activeAfterSending: count,
-    activeAfterSettled: app.active.size,
     settleAllMs,
     massmsggetDomainNs,
     massmsggetUnknownNs,

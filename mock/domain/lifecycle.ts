@@ -23,6 +23,13 @@ export const CONFIRMATION_WINDOW_MS = 30 * 60_000;
 /** In the first minute of waiting massmsgget answers 89505 (retry later), then 89504 (wait). */
 export const CONFIRMATION_RETRY_MS = 60_000;
 
+/**
+ * Units of work per message. realspeed R 万/min is R × 10,000 / 60,000 = R / 6 messages a ms, so
+ * counting sixths of a message makes an app do exactly R units a ms: whole numbers, so due times
+ * come out exact (no float drift across speed changes).
+ */
+export const WORK_PER_MESSAGE = 6;
+
 /** The event Status WeChat pushes for each way a send can end. */
 export const EVENT_STATUS = {
   complete: 'send success',
@@ -31,21 +38,33 @@ export const EVENT_STATUS = {
   timeout: 'err(40002)',
 } as const;
 
-/** Messages delivered per ms at `app`'s speed. */
-export function ratePerMs(app: App): number {
-  return (REALSPEED[app.speed] * 10_000) / 60_000;
+/** The app's work count at app time `at` (≥ its work_at), at its current speed. */
+export function workAt(app: App, at: number): number {
+  return app.work_base + Math.max(0, at - app.work_at) * REALSPEED[app.speed];
 }
 
-/** App time at which a SENDING message will have reached its whole audience. */
+/** The work count at which a SENDING message will have reached its whole audience. */
+export function workTarget(message: MassMessage): number {
+  return (message.start_work ?? 0) + message.audience * WORK_PER_MESSAGE;
+}
+
+/** ⌈n / d⌉ for integers, without the rounding a float division can add near large quotients. */
+function ceilDiv(n: number, d: number): number {
+  const rest = n % d;
+  return (n - rest) / d + (rest > 0 ? 1 : 0);
+}
+
+/** App time (a whole ms) at which a SENDING message will have reached its whole audience, at the current speed. */
 export function dueAt(message: MassMessage, app: App): number {
-  return message.progress_at + Math.ceil((message.audience - message.sent) / ratePerMs(app));
+  return app.work_at + ceilDiv(workTarget(message) - app.work_base, REALSPEED[app.speed]);
 }
 
-/** Records progress up to `now`, so that what is left goes at whatever speed follows. */
-export function settleProgress(message: MassMessage, app: App, now: number): void {
-  if (message.status !== 'SENDING' || now <= message.progress_at) return;
-  message.sent = Math.min(message.audience, message.sent + (now - message.progress_at) * ratePerMs(app));
-  message.progress_at = now;
+/** Messages delivered by app time `now`: all of them once the send succeeded, none if it failed. */
+export function sentBy(message: MassMessage, app: App, now: number): number {
+  if (message.status === 'SEND_SUCCESS' || message.status === 'DELETE') return message.audience;
+  if (message.status !== 'SENDING') return 0;
+  const done = Math.floor((workAt(app, now) - (message.start_work ?? 0)) / WORK_PER_MESSAGE);
+  return Math.min(message.audience, Math.max(0, done));
 }
 
 /** Applies `event` at app time `at`; false when the status machine does not allow it. */
@@ -53,11 +72,7 @@ export function transition(message: MassMessage, event: LifecycleEvent, at: numb
   const next = nextStatus(message.status, event);
   if (!next) return false;
   message.status = next;
-  if (next === 'SENDING') {
-    message.sent = 0;
-    message.progress_at = at;
-  } else if (next === 'SEND_SUCCESS' || next === 'SEND_FAIL') {
-    if (next === 'SEND_SUCCESS') message.sent = message.audience;
+  if (next === 'SEND_SUCCESS' || next === 'SEND_FAIL') {
     message.finished_at = at;
     message.event_status = eventStatus ?? EVENT_STATUS[event as keyof typeof EVENT_STATUS];
   }

@@ -3,7 +3,8 @@
  * deleteMassMsg ends a successful one; setSpeed and getSpeed set the pace of those still sending.
  */
 import { checkContent, DELETABLE, isOpenid, type MsgType } from './content.js';
-import { confirmationErrcode, settle, settleProgress, transition } from './lifecycle.js';
+import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
+import { confirmationErrcode, transition } from './lifecycle.js';
 import { countMassSend, hasMassQuota } from './limits.js';
 import { field, isObject, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
@@ -17,6 +18,8 @@ export interface SendContext {
   appNow(app: App): number;
   /** Settles a message and reports it when it ended just now. */
   settle(message: MassMessage, app: App): void;
+  /** Settles every send of `app` whose time is up, and only those, in creation order. */
+  settleDue(app: App): void;
   /** Reports state a rule changed, so a --state-file can record it before the answer goes out. */
   changed(entity: { app: App } | { message: MassMessage }): void;
 }
@@ -51,20 +54,11 @@ function parseSpeed(value: unknown): Result<SpeedLevel> {
   return speed !== undefined && speed <= 4 && String(value).trim() !== '' ? ok(speed as SpeedLevel) : fail(45083);
 }
 
-/** The send still waiting for the administrator, if any: while it waits, setSpeed is refused. */
-function awaitingConfirmation(ctx: SendContext, app: App): MassMessage | undefined {
-  for (const id of app.active) {
-    const message = ctx.store.messages.get(id);
-    if (!message) continue;
-    ctx.settle(message, app);
-    if (message.status === 'AWAITING_CONFIRMATION') return message;
-  }
-  return undefined;
-}
-
 export function setSpeed(ctx: SendContext, app: App, body: Body): Result<{ errcode: 0; errmsg: 'ok' }> {
   const now = ctx.appNow(app);
-  const waiting = awaitingConfirmation(ctx, app);
+  // While a send waits for the administrator, setSpeed is refused (one that timed out no longer counts).
+  ctx.settleDue(app);
+  const waiting = oldestAwaiting(app);
   if (waiting) return fail(confirmationErrcode(waiting, now));
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
@@ -72,16 +66,14 @@ export function setSpeed(ctx: SendContext, app: App, body: Body): Result<{ errco
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
-/** Sets the speed; what each send in flight delivered so far went at the old rate. */
+/**
+ * Sets the speed; what each send in flight delivered so far went at the old rate. Sends already done
+ * end first, at the time the old rate gives them; the others keep their targets, so counting the
+ * app's work up to now is all it takes for the rest to go at the new rate.
+ */
 export function changeSpeed(ctx: SendContext, app: App, speed: SpeedLevel): void {
-  const now = ctx.appNow(app);
-  for (const id of app.active) {
-    const message = ctx.store.messages.get(id);
-    if (!message) continue;
-    ctx.settle(message, app);
-    settleProgress(message, app, now);
-    ctx.changed({ message });
-  }
+  ctx.settleDue(app);
+  settleWork(app, ctx.appNow(app));
   app.speed = speed;
   ctx.changed({ app });
 }
@@ -177,15 +169,15 @@ function createMessage(ctx: SendContext, app: App, msgtype: MsgType, audience: n
     audience,
     created_at: now,
     status: awaiting ? 'AWAITING_CONFIRMATION' : 'SENDING',
-    sent: 0,
-    progress_at: now,
+    start_work: undefined,
     finished_at: undefined,
     event_status: undefined,
     pushes: [],
   };
   ctx.store.messages.set(message.msg_id, message);
   app.message_ids.push(message.msg_id);
-  app.active.add(message.msg_id);
+  trackNewSend(app, message, now);
+  // A send to nobody (an unknown tag) is done at once.
   ctx.settle(message, app);
   return message;
 }
@@ -213,9 +205,3 @@ export function previewMassMsg(ctx: SendContext, body: Body): Result<{ errcode: 
   return ok({ errcode: 0, errmsg: 'preview success', msg_id: msgId });
 }
 
-/** Settles `message`; when it ended, it leaves the app's active set. True when it ended just now. */
-export function settleMessage(message: MassMessage, app: App, now: number): boolean {
-  const ended = settle(message, app, now);
-  if (message.status !== 'AWAITING_CONFIRMATION' && message.status !== 'SENDING') app.active.delete(message.msg_id);
-  return ended;
-}

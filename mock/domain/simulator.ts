@@ -5,9 +5,10 @@
 import { settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
 import type { Clock } from './clock.js';
 import { done, refuse, type ControlResult } from './control-result.js';
-import { EVENT_STATUS, transition, type LifecycleEvent } from './lifecycle.js';
+import { takeDue, trackApproved } from './in-flight.js';
+import { EVENT_STATUS, settle as settleLifecycle, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
-import { settleMessage, type SendContext } from './sends.js';
+import type { SendContext } from './sends.js';
 import { createAppState, createStore, type App, type MassMessage, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
@@ -39,7 +40,7 @@ export interface Simulator {
   appNow(app: App): number;
   /** Calls `listener` whenever a send ends (success, failure, rejection, timeout). */
   onFinish(listener: FinishListener): void;
-  /** Settles every send still in flight: those whose time is up end now. */
+  /** Settles every send whose time is up: they end now (at the time they were due). */
   tick(): void;
   createApp(input: AppInput): ControlResult<App>;
   reset(appid?: string): ControlResult<{ ok: true }>;
@@ -64,7 +65,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   const appNow = (app: App) => clock.now() + app.offset_ms;
   const settle = (message: MassMessage, app: App) => {
-    if (settleMessage(message, app, appNow(app))) for (const listener of listeners) listener(message, app);
+    if (!settleLifecycle(message, app, appNow(app))) return;
+    // Recorded when it ends: a restore could not tell when it ended once the app's work count moved on.
+    sink?.message(message);
+    for (const listener of listeners) listener(message, app);
+  };
+  const tickApp = (app: App) => {
+    for (const message of takeDue(app, appNow(app))) settle(message, app);
   };
   const ctx: SendContext = {
     store,
@@ -73,6 +80,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     appNow,
     settle,
+    settleDue: tickApp,
     changed(entity) {
       if (!sink) return;
       if ('app' in entity) sink.app(entity.app);
@@ -93,12 +101,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
     store.apps.delete(app.appid);
   };
-  const tickApp = (app: App) => {
-    for (const id of app.active) {
-      const message = store.messages.get(id);
-      if (message) settle(message, app);
-    }
-  };
   const tick = () => {
     for (const app of store.apps.values()) tickApp(app);
   };
@@ -113,8 +115,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const found = findMessage(msgId);
     if (!found.ok) return found;
     const { message, app } = found.value;
-    if (!transition(message, event, appNow(app), status)) {
+    const now = appNow(app);
+    if (!transition(message, event, now, status)) {
       return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${event === 'fail' ? 'failed' : `${event}d`}`);
+    }
+    if (message.status === 'SENDING') {
+      trackApproved(app, message, now);
+      // Starting it counted the app's work up to now: the record must match the message's start_work.
+      sink?.app(app);
     }
     settle(message, app);
     sink?.message(message);

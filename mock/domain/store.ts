@@ -2,6 +2,7 @@
  * The simulator's state: apps are tenants keyed by appid, each with its own speed, clock offset,
  * tokens, audience and messages. Plain data, no HTTP; every rule module takes a Store.
  */
+import { MinHeap } from './min-heap.js';
 import type { Random } from './random.js';
 
 export type SpeedLevel = 0 | 1 | 2 | 3 | 4;
@@ -60,10 +61,11 @@ export interface MassMessage {
   /** App time of the send, ms. */
   created_at: number;
   status: MessageStatus;
-  /** Messages delivered up to `progress_at`; a speed change settles this so the rest goes at the new rate. */
-  sent: number;
-  /** App time at which `sent` was last settled, ms. */
-  progress_at: number;
+  /**
+   * The app's work count (see App.work_base) when the send started SENDING; undefined until then.
+   * It ends once the count reaches start_work + audience × WORK_PER_MESSAGE, whatever the speeds between.
+   */
+  start_work: number | undefined;
   /** App time the send ended (success, fail or timeout), ms. */
   finished_at: number | undefined;
   /** The event's Status: `send success`, `send fail` or `err(N)`. */
@@ -108,16 +110,48 @@ export interface Usage {
   minute_calls: number;
 }
 
+/** An app's sends still waiting or sending, indexed by when they end (in-flight.ts keeps it). */
+export interface InFlight {
+  /**
+   * SENDING sends keyed by the work count at which they end (start_work + audience units), which no
+   * speed change moves; entries of sends that ended otherwise (failed, or settled when read) stay
+   * until popped, and are skipped then.
+   */
+  sending: MinHeap<MassMessage>;
+  /**
+   * Sends waiting for the administrator, in creation order, which is also the order they time out
+   * in (app time only moves forward); maps each to its seq. Entries that stopped waiting are skipped.
+   */
+  awaiting: Map<MassMessage, number>;
+  /**
+   * The next send's seq: sends ending in the same tick end in creation order, so their events (and
+   * the seeded draws each makes) come in that order.
+   */
+  next_seq: number;
+}
+
+export function createInFlight(): InFlight {
+  return { sending: new MinHeap(), awaiting: new Map(), next_seq: 0 };
+}
+
 export interface App extends AppSettings {
   /** The account's original id, `gh_` + 12 hex: the ToUserName of its events. */
   original_id: string;
   speed: SpeedLevel;
+  /**
+   * Work the app has done sending, in units of 1/WORK_PER_MESSAGE message, counted at `work_at`;
+   * after that it grows by REALSPEED[speed] units a ms. A speed change moves both to the moment of
+   * the change, so one O(1) update applies the new speed to every send in flight.
+   */
+  work_base: number;
+  /** App time `work_base` was counted at, ms. */
+  work_at: number;
   /** This app's clock offset on top of the global clock, ms (≥ 0). */
   offset_ms: number;
   /** msg_ids of this app's sends, oldest first. */
   message_ids: number[];
-  /** msg_ids still waiting or sending: the only ones the lifecycle has to look at. */
-  active: Set<number>;
+  /** The sends still waiting or sending, indexed by when they end: the only ones the lifecycle has to look at. */
+  in_flight: InFlight;
   /** maps clientmsgid to the send it created and when. */
   clientmsgids: Map<string, { msg_id: number; at: number }>;
   /** The latest and the previous /cgi-bin/token tokens. */
@@ -152,9 +186,11 @@ export function createAppState(settings: AppSettings, random: Random): App {
     push: { ...settings.push },
     original_id: `gh_${random.hex(12)}`,
     speed: 0,
+    work_base: 0,
+    work_at: 0,
     offset_ms: 0,
     message_ids: [],
-    active: new Set(),
+    in_flight: createInFlight(),
     clientmsgids: new Map(),
     tokens: [],
     stable: undefined,

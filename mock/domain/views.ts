@@ -1,6 +1,6 @@
 /** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
 import type { components } from '../generated/control.js';
-import { CONFIRMATION_WINDOW_MS, dueAt } from './lifecycle.js';
+import { CONFIRMATION_WINDOW_MS, dueAt, sentBy } from './lifecycle.js';
 import type { Simulator } from './simulator.js';
 import { REALSPEED, type App, type MassMessage } from './store.js';
 
@@ -17,14 +17,15 @@ function due(message: MassMessage, app: App): number | undefined {
   return undefined;
 }
 
-export function messageView(message: MassMessage, app: App): MessageView {
+/** `now`: the app time `sent` is counted at. */
+export function messageView(message: MassMessage, app: App, now: number): MessageView {
   const view: MessageView = {
     msg_id: message.msg_id,
     appid: message.appid,
     msgtype: message.msgtype,
     status: message.status,
     audience: message.audience,
-    sent: Math.floor(message.sent),
+    sent: sentBy(message, app, now),
     created_at: new Date(message.created_at).toISOString(),
     due_at: iso(due(message, app)),
     finished_at: iso(message.finished_at),
@@ -39,11 +40,12 @@ export function messageView(message: MassMessage, app: App): MessageView {
 export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppView {
   const ids = messageLimit >= app.message_ids.length ? app.message_ids : app.message_ids.slice(app.message_ids.length - messageLimit);
   const messages: MessageView[] = [];
+  const now = sim.appNow(app);
   for (const id of ids) {
     const message = sim.store.messages.get(id);
     if (!message) continue;
     sim.ctx.settle(message, app);
-    messages.push(messageView(message, app));
+    messages.push(messageView(message, app, now));
   }
   return {
     appid: app.appid,

@@ -9,6 +9,7 @@ import { checkControlInput } from '../control-schemas.js';
 import type { AppInput } from '../domain/app-settings.js';
 import type { ControlError, ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
+import type { MassMessage } from '../domain/store.js';
 import { appView, clockView, messageView, stateView } from '../domain/views.js';
 import type { Faults } from '../domain/faults.js';
 import type { Journal } from '../domain/journal.js';
@@ -126,11 +127,15 @@ export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false,
     reply(res, result, () => clockView(sim, appid === undefined ? undefined : sim.store.apps.get(appid)));
   });
 
+  const viewOf = (message: MassMessage) => {
+    const app = sim.store.apps.get(message.appid)!;
+    return messageView(message, app, sim.appNow(app));
+  };
   const end = (action: 'approve' | 'reject') =>
     router.post(`/messages/:msg_id/${action}`, (req, res) => {
       const msgId = msgIdParam(req, res);
       if (msgId === undefined) return;
-      reply(res, sim[action](msgId), (message) => messageView(message, sim.store.apps.get(message.appid)!));
+      reply(res, sim[action](msgId), viewOf);
     });
   end('approve');
   end('reject');
@@ -142,7 +147,7 @@ export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false,
     if (!body) return;
     const problem = checkControlInput('FailInput', body);
     if (problem) return sendError(res, 400, 'invalid_request', `${problem}: status is "send fail" or err(N), e.g. err(20001)`);
-    reply(res, sim.fail(msgId, (body as { status?: string }).status), (message) => messageView(message, sim.store.apps.get(message.appid)!));
+    reply(res, sim.fail(msgId, (body as { status?: string }).status), viewOf);
   });
 
   // GET / and /dashboard/*: the dashboard page, exempt from the token (the page asks for it).

@@ -3,7 +3,8 @@
  * simulator reports before the answer goes out. Compacted again at close.
  */
 import type { ChangeSink, Simulator } from '../domain/simulator.js';
-import type { App, MassMessage } from '../domain/store.js';
+import { trackRestored } from '../domain/in-flight.js';
+import { createInFlight, type App, type MassMessage } from '../domain/store.js';
 import { loadStateFile, openAppender, writeStateFile, STATE_FORMAT, STATE_VERSION, type AppRecord, type StateHeader, type StateRecord } from './state-file.js';
 
 const CLIENTMSGID_WINDOW_MS = 86_400_000;
@@ -18,7 +19,7 @@ export interface StateFileHandle {
 }
 
 function appRecord(app: App, now: number): AppRecord {
-  const { message_ids: _ids, active: _active, clientmsgids, ...rest } = app;
+  const { message_ids: _ids, in_flight: _inFlight, clientmsgids, ...rest } = app;
   return { ...rest, clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS) };
 }
 
@@ -45,9 +46,10 @@ function restore(sim: Simulator, records: StateRecord[]): void {
     } else if (record.t === 'drop') drop(record.appid);
     else if (record.t === 'clock') savedNow = Math.max(savedNow, record.now);
     else if (record.t === 'msg') store.messages.set(record.msg.msg_id, record.msg);
-    else store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], active: new Set() });
+    else store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], in_flight: createInFlight() });
   }
-  // What the records do not hold is rebuilt: each app's message list, its sends in flight, the token index.
+  // What the records do not hold is rebuilt: each app's message list, its sends in flight (in
+  // creation order, as the file keeps them), the token index.
   for (const [id, message] of store.messages) {
     const app = store.apps.get(message.appid);
     if (!app) {
@@ -55,7 +57,7 @@ function restore(sim: Simulator, records: StateRecord[]): void {
       continue;
     }
     app.message_ids.push(id);
-    if (message.status === 'SENDING' || message.status === 'AWAITING_CONFIRMATION') app.active.add(id);
+    trackRestored(app, message);
   }
   for (const app of store.apps.values()) {
     for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);

@@ -9,10 +9,10 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import type { App, MassMessage } from '../domain/store.js';
 
 export const STATE_FORMAT = 'wechat-mass-mock/state';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
-/** An app as stored: everything but what is rebuilt from the messages (message_ids, active). */
-export type AppRecord = Omit<App, 'message_ids' | 'active' | 'clientmsgids'> & { clientmsgids: [string, { msg_id: number; at: number }][] };
+/** An app as stored: everything but what is rebuilt from the messages (message_ids, in_flight). */
+export type AppRecord = Omit<App, 'message_ids' | 'in_flight' | 'clientmsgids'> & { clientmsgids: [string, { msg_id: number; at: number }][] };
 
 export type StateRecord =
   | { t: 'app'; app: AppRecord }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REALSPEED } from '../../mock/domain/store.js';
-import { MPNEWS_TO_ALL, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { MPNEWS_TO_ALL, PATHS, T0, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 /** Mock ms a send of `audience` takes at `speed`: audience / (realspeed × 10,000) minutes. */
 const duration = (audience: number, speed: number) => Math.ceil((audience / (REALSPEED[speed]! * 10_000)) * 60_000);
@@ -56,6 +56,44 @@ describe('the lifecycle of a send', () => {
     expect(await status(token, body.msg_id)).toBe('SENDING');
     mock.advance(1);
     expect(await status(token, body.msg_id)).toBe('SEND_SUCCESS');
+  });
+
+  it('applies every speed change to what is left of each send in flight, to the ms, and counts sent as it goes', async () => {
+    mock = newMock();
+    const { appid } = await mock.createApp({ fans: 1_200_000, tags: [{ id: 2, name: 'half', count: 600_001 }] });
+    const token = await mock.token(appid);
+    const messageAt = async (msg_id: number) => (await mock.http.get('/__mock/state').query({ appid })).body.apps[0].messages.find((m: { msg_id: number }) => m.msg_id === msg_id);
+    const a = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id as number;
+    mock.advance(30_000, appid); // A: 400,000 of 1,200,000 at 80 万 a minute
+    const b = (await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, filter: { tag_id: 2 } })).body.msg_id as number;
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 2 })).body.errcode).toBe(0);
+    mock.advance(20_000, appid); // 150,000 more each at 45 万 a minute
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 4 })).body.errcode).toBe(0);
+    mock.advance(60_000, appid); // 100,000 more each at 10 万 a minute
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 1 })).body.errcode).toBe(0);
+    expect(await messageAt(a)).toMatchObject({ status: 'SENDING', sent: 650_000, due_at: new Date(T0 + 110_000 + 55_000).toISOString() });
+    expect(await messageAt(b)).toMatchObject({ status: 'SENDING', sent: 250_000, due_at: new Date(T0 + 110_000 + 35_001).toISOString() });
+    // At 60 万 a minute (10 a ms): B's other 350,001 take 35,000.1 ms, rounded up; A's 550,000 take 55 s.
+    mock.advance(35_000, appid);
+    expect(await status(token, b)).toBe('SENDING');
+    mock.advance(1, appid);
+    expect(await status(token, b)).toBe('SEND_SUCCESS');
+    expect(await messageAt(b)).toMatchObject({ sent: 600_001, finished_at: new Date(T0 + 145_001).toISOString() });
+    mock.advance(19_998, appid);
+    expect(await status(token, a)).toBe('SENDING');
+    mock.advance(1, appid);
+    expect(await messageAt(a)).toMatchObject({ status: 'SEND_SUCCESS', sent: 1_200_000, finished_at: new Date(T0 + 165_000).toISOString() });
+  });
+
+  it('ends a send that was done before a speed change at the time the old speed gave it', async () => {
+    mock = newMock();
+    const token = await mock.token();
+    const { body } = await mock.post(PATHS.sendAll, token, TEXT_TO_TAG); // 1,000 fans: 75 ms at 80 万 a minute
+    // Not yet settled by a tick (a real clock ticks now and then): the speed change must not stretch it.
+    mock.app.mock.sim.clock.advance(10_000);
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 4 })).body.errcode).toBe(0);
+    const state = await mock.http.get('/__mock/state');
+    expect(state.body.apps[0].messages.at(-1)).toMatchObject({ msg_id: body.msg_id, status: 'SEND_SUCCESS', finished_at: new Date(T0 + 75).toISOString() });
   });
 
   it('sends to an openid list and ends DELETE once a successful mpvideo send is deleted', async () => {
@@ -118,6 +156,34 @@ describe('API mass-send protection', () => {
     mock.advance(1, appid);
     expect(await status(token, msg_id)).toBe('SEND_SUCCESS');
     expect((await mock.post(PATHS.setSpeed, token, { speed: 3 })).body.errcode).toBe(0);
+  });
+
+  it('times an approved send from the approval at the speed then set, and applies later changes to what is left', async () => {
+    mock = newMock();
+    const app = await mock.createApp({ protection: true, fans: 900_000, tags: [{ id: 3, name: 'vip', count: 100_000 }] });
+    const token = await mock.token(app.appid);
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 3 })).body.errcode).toBe(0);
+    const tagged = (await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, filter: { tag_id: 3 } })).body.msg_id as number;
+    const held = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id as number;
+    mock.advance(5_000, app.appid); // tagged: 25,000 of 100,000 at 30 万 a minute
+    // setSpeed is refused while a send waits; the control API still changes the speed.
+    expect((await mock.http.patch(`/__mock/apps/${app.appid}`).send({ speed: 4 })).status).toBe(200);
+    mock.advance(10 * 60_000 - 5_000, app.appid);
+    const state = (await mock.http.get('/__mock/state').query({ appid: app.appid })).body.apps[0];
+    // The other 75,000 at 10 万 a minute: 45 s after the change.
+    expect(state.messages[0]).toMatchObject({ msg_id: tagged, status: 'SEND_SUCCESS', finished_at: new Date(T0 + 50_000).toISOString() });
+    const approved = await mock.http.post(`/__mock/messages/${held}/approve`);
+    // 900,000 at 10 万 a minute: 9 minutes from the approval.
+    expect(approved.body).toMatchObject({ status: 'SENDING', sent: 0, due_at: new Date(T0 + 600_000 + 540_000).toISOString() });
+    mock.advance(60_000, app.appid); // 100,000 sent
+    expect((await mock.post(PATHS.setSpeed, token, { speed: 0 })).body.errcode).toBe(0);
+    // The other 800,000 at 80 万 a minute: 60 s.
+    mock.advance(59_999, app.appid);
+    expect(await status(token, held)).toBe('SENDING');
+    mock.advance(1, app.appid);
+    expect(await status(token, held)).toBe('SEND_SUCCESS');
+    const ended = (await mock.http.get('/__mock/state').query({ appid: app.appid })).body.apps[0].messages[1];
+    expect(ended).toMatchObject({ msg_id: held, finished_at: new Date(T0 + 720_000).toISOString() });
   });
 
   it('fails the send with err(40001) when the administrator rejects it', async () => {

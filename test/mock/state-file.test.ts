@@ -47,6 +47,30 @@ describe('--state-file', () => {
     second.app.mock.stateFile!.close();
   });
 
+  it('restores sends in flight and ended ones with their times: a restart moves no end', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = (await first.http.get(PATHS.token).query(tokenQuery)).body.access_token as string;
+    const send = async (body: object) => (await first.http.post(PATHS.sendAll).query({ access_token: token }).send(body)).body.msg_id as number;
+    const tagged = await send({ filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hi' } }); // 1,000 fans: 75 ms
+    await first.http.post('/__mock/clock').send({ advance_ms: 1_000 });
+    const all = await send(MPNEWS_TO_ALL); // 1,000,000 fans: 75 s at 80 万 a minute
+    await first.http.post('/__mock/clock').send({ advance_ms: 30_000 }); // 400,000 sent
+    await first.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 4 }); // the rest at 10 万 a minute: 6 minutes
+
+    const second = open(file);
+    const messages = (await second.http.get('/__mock/state')).body.apps[0].messages;
+    expect(messages).toMatchObject([
+      { msg_id: tagged, status: 'SEND_SUCCESS', finished_at: new Date(T0 + 75).toISOString() },
+      { msg_id: all, status: 'SENDING', sent: 400_000, due_at: new Date(T0 + 31_000 + 360_000).toISOString() },
+    ]);
+    await second.http.post('/__mock/clock').send({ advance_ms: 359_999 });
+    expect((await second.http.post(PATHS.get).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SENDING');
+    await second.http.post('/__mock/clock').send({ advance_ms: 1 });
+    expect((await second.http.post(PATHS.get).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SEND_SUCCESS');
+    second.app.mock.stateFile!.close();
+  });
+
   it('hands out new ids after a restart, never the restored ones', async () => {
     const file = stateFile();
     const first = open(file);
