@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { listenLocally, type LocalServer } from '../listen-locally.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWechatContract } from '../../contracts/check-wechat-contract.js';
@@ -12,18 +11,15 @@ app.post('/ok', (_req, res) => void res.type(WECHAT_TYPE).send('{"msg_id":314749
 app.post('/broken', (_req, res) => void res.type(WECHAT_TYPE).send('{"msg_id":"3147494522","msg_status":"QUEUED"}'));
 app.post('/binary', (_req, res) => void res.type('application/octet-stream').send(Buffer.from('{"msg_id":1}')));
 
-let server: Server;
+let server: LocalServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally(app);
+  baseUrl = server.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('checkWechatContract', () => {
   it('passes a matching supertest response synchronously', async () => {

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { listenLocally, type LocalServer } from '../listen-locally.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import '../../contracts/vitest.js';
@@ -12,18 +11,15 @@ const app = express();
 app.post('/good', (_req, res) => void res.type(WECHAT_TYPE).send('{"speed":0,"realspeed":80}'));
 app.post('/bad', (_req, res) => void res.type(WECHAT_TYPE).send('{"speed":"0","realspeed":80}'));
 
-let server: Server;
+let server: LocalServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLocally(app);
+  baseUrl = server.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('toMatchWechatContract', () => {
   it('passes a supertest response that matches', async () => {
