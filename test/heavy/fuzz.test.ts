@@ -54,8 +54,7 @@ function send(base: URL, method: string, path: string, headers: Record<string, s
 
 // ---------------------------------------------------------------- what a request is made of
 
-/** Placeholders filled in at run time with values of the fresh server: a valid token, real msg_ids. */
-const VALID_TOKEN = '\u0000VALID_TOKEN';
+/** Placeholders filled in at run time with values of the fresh server: real msg_ids, deep bodies, prototype keys. */
 const KNOWN_MSG_ID = 'KNOWN_MSG_ID';
 const DEEP = (depth: number, kind: 'array' | 'object') => `DEEP_${kind}_${depth}`;
 const PROTO = 'PROTO_SNIPPET';
