@@ -16,7 +16,7 @@ import { controlRouter } from './http/control-router.js';
 import { sendError } from './http/send-json.js';
 import { wechatMiddleware, type WechatMiddleware } from './http/wechat-middleware.js';
 import { createWechatHandler } from './wechat-handler.js';
-import { startupCallbackProblem } from './push/callback-setup.js';
+import { CallbackConfigError, startupCallbackProblem } from './push/callback-setup.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
 import { WECHAT_CONTENT_TYPE } from './wire.js';
 
@@ -75,7 +75,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   const clock = options.clock && isClock(options.clock) ? options.clock : createClock(options.clock);
   const allowRemoteCallbacks = options.allowRemoteCallbacks ?? false;
   const callbackProblem = startupCallbackProblem(options.apps ?? [], allowRemoteCallbacks);
-  if (callbackProblem) throw new RangeError(callbackProblem);
+  if (callbackProblem) throw new CallbackConfigError(callbackProblem);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const sim = createSimulator({ clock, seed, apps: options.apps });
   const stateFile = options.stateFile === undefined ? undefined : attachStateFile(sim, options.stateFile, seed);

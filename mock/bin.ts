@@ -5,7 +5,7 @@ import { packageFile } from '../contracts/package-file.js';
 import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
 import { loadConfig } from './load-config.js';
-import { startupCallbackProblem } from './push/callback-setup.js';
+import { CallbackConfigError } from './push/callback-setup.js';
 import { StateFileError } from './persistence/state-file.js';
 import { startMockServer } from './server.js';
 
@@ -24,9 +24,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = options.config === undefined ? {} : loadConfig(options.config);
-  // Callback rules are checked here too, so a bad config is a usage error (exit 2), not a crash.
-  const callbackProblem = startupCallbackProblem(config.apps ?? [], options.allowRemoteCallbacks);
-  if (callbackProblem) throw new UsageError(`config ${options.config ?? ''}: ${callbackProblem}`);
   let server;
   try {
     server = await startMockServer({
@@ -41,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       requestLog: options.logLevel === 'debug' ? (line) => console.log(line) : undefined,
     });
   } catch (err) {
+    if (err instanceof CallbackConfigError) throw new UsageError(`config ${options.config ?? ''}: ${err.message}`);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       console.error(`wechat-mass-mock: port ${options.port} on ${options.host} is already in use; pick another with --port (0 for any free port)`);
       return 1;

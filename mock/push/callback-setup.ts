@@ -55,6 +55,11 @@ export function callbackProblem(settings: CallbackSettings, allowRemoteCallbacks
 }
 
 /** For start-up apps (createApp's `apps`, the --config file), which cannot be verified by a GET yet. */
+/** A start-up app (options.apps, --config) breaks the callback rules: bad usage, not a crash. */
+export class CallbackConfigError extends Error {
+  override name = 'CallbackConfigError';
+}
+
 export function startupCallbackProblem(apps: readonly AppInput[], allowRemoteCallbacks: boolean): string | undefined {
   for (const app of apps) {
     const problem = callbackProblem(app, allowRemoteCallbacks);

@@ -69,6 +69,16 @@ describe('the CLI', () => {
     expect(res.stderr).toContain('config.apps.0.fans');
   });
 
+  it('refuses a config app whose callback URL leaves loopback, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', callback_url: 'http://example.com/cb', callback_token: 'tok123' }] }));
+    const res = run(['--config', file]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`config ${file}: app wx1111111111111111`);
+    expect(res.stderr).toContain('--help');
+  });
+
   it('reads flags from the environment', () => {
     const res = run([], { PORT: 'x' });
     expect(res.status).toBe(2);
