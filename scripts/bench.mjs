@@ -64,7 +64,7 @@ const TEXT_TO_ALL = { filter: { is_to_all: true }, msgtype: 'text', text: { cont
 async function loadDist() {
   const index = await import(pathToFileURL(join(DIST, 'mock/index.js')).href);
   const sends = await import(pathToFileURL(join(DIST, 'mock/domain/sends.js')).href);
-  const handlerModule = await import(pathToFileURL(join(DIST, 'mock/wechat-handler.js')).href);
+  const handlerModule = await import(pathToFileURL(join(DIST, 'mock/wechat/handle-wechat.js')).href);
   const spec = await import(pathToFileURL(join(DIST, 'contracts/load-spec.js')).href);
   return { index, sends, handlerModule, spec };
 }
@@ -122,7 +122,7 @@ async function childMemory([countArg]) {
   let stateMessages;
   let stateMs;
   if (count <= 10_000) {
-    const views = await import(pathToFileURL(join(DIST, 'mock/domain/views.js')).href);
+    const views = await import(pathToFileURL(join(DIST, 'mock/control/views.js')).href);
     const stateStart = performance.now();
     stateMessages = JSON.stringify(views.stateView(sim, { appid: app.appid })).length;
     stateMs = performance.now() - stateStart;
@@ -334,7 +334,7 @@ function writeWiremockStubs(dir, knownIds) {
 function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
   const env = { BENCH_KNOWN_MSG_IDS: knownIds.join(',') };
   return {
-    mock: { label: 'mock (CLI)', start: (port) => startProcess(process.execPath, [join(DIST, 'mock/bin.js'), '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'mock.log') }) },
+    mock: { label: 'mock (CLI)', start: (port) => startProcess(process.execPath, [join(DIST, 'mock/cli/bin.js'), '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'mock.log') }) },
     express: { label: 'minimal Express 5', start: (port) => startProcess(process.execPath, [join(ROOT, 'scripts/bench-baselines/minimal-express.mjs'), '--port', port], { env, log: join(logDir, 'express.log') }) },
     'bare-http': { label: 'bare node:http', start: (port) => startProcess(process.execPath, [join(ROOT, 'scripts/bench-baselines/bare-http.mjs'), '--port', port], { env, log: join(logDir, 'bare-http.log') }) },
     prism: {
@@ -506,7 +506,7 @@ async function main() {
     ops: (process.env.BENCH_OPS ?? 'getSpeed,setSpeed,massmsgget').split(',').map((s) => s.trim()).filter(Boolean),
     cache: process.env.BENCH_CACHE ?? join(homedir(), '.cache/wechat-mass-mock-bench'),
   };
-  if (!existsSync(join(DIST, 'mock/bin.js'))) throw new Error('dist/mock/bin.js is missing: run "npm run build" first (npm run bench does)');
+  if (!existsSync(join(DIST, 'mock/cli/bin.js'))) throw new Error('dist/mock/cli/bin.js is missing: run "npm run build" first (npm run bench does)');
   if (!config.targets.includes('express')) throw new Error('BENCH_TARGETS must include express: every ratio is relative to it');
   const { default: autocannon } = await import('autocannon');
   const builtAt = distStamp();
@@ -651,7 +651,7 @@ async function main() {
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
     const port = await freePort();
-    const child = startProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(DIST, 'mock/bin.js'), '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'profile.log') });
+    const child = startProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, join(DIST, 'mock/cli/bin.js'), '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'profile.log') });
     await waitForAnswer(port, child);
     const t = JSON.parse((await httpCall(port, 'GET', `/cgi-bin/token?${TOKEN_QUERY}`)).body).access_token;
     const ids = [];

@@ -6,7 +6,7 @@
  * journal records them as direction "out"). Everything random is drawn from the seeded generator
  * the moment the send ends, so the sequence of ids and tokens does not depend on a handler's speed.
  */
-import type { JournalRecord } from '../domain/journal.js';
+import type { JournalRecord } from '../harness/journal.js';
 import type { Simulator } from '../domain/simulator.js';
 import { articleUrl } from '../domain/sends.js';
 import type { App, MassMessage, PushRecord } from '../domain/store.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../prism-process.js';
 
-const BIN = fileURLToPath(new URL('../../dist/mock/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
 const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '', WXMOCK_LOG_LEVEL: '', WXMOCK_STATE_FILE: '' };
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -7,7 +7,7 @@
 import { Agent } from 'node:http';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../mock/server.js';
+import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { REALSPEED } from '../../mock/domain/store.js';
 import { OPENIDS, PATHS, T0 } from '../helpers.js';
 

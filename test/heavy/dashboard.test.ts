@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mock/index.js';
-import type { AppView } from '../../mock/domain/views.js';
+import type { AppView } from '../../mock/control/views.js';
 import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
 import { startReceiver, type Receiver } from '../push/receiver.js';
 

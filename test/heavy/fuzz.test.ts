@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getOperation, operationIds, type OperationId } from '../../contracts/load-spec.js';
 import { validateExchange } from '../../contracts/validate-exchange.js';
-import { startMockServer, type MockServer } from '../../mock/server.js';
+import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { T0 } from '../helpers.js';
 
 const SEED = 20261122;

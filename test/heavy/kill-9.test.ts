@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../../dist/mock/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
 
 function start(file: string) {
   const child = spawn(process.execPath, [BIN, '--port', '0', '--clock', 'manual', '--seed', '9', '--state-file', file], { stdio: ['ignore', 'pipe', 'pipe'] });

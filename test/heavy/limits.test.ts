@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../mock/http/read-body.js';
-import { startMockServer, type MockServer } from '../../mock/server.js';
+import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { PATHS, T0 } from '../helpers.js';
 
 let server: MockServer;

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
-import { JOURNAL_BODY_LIMIT, REDACTED } from '../../mock/domain/journal.js';
+import { JOURNAL_BODY_LIMIT, REDACTED } from '../../mock/harness/journal.js';
 import { startMockServer, type MockServer } from '../../mock/index.js';
 import { MPNEWS_TO_ALL, PATHS, T0, newMock, type TestMock } from '../helpers.js';
 

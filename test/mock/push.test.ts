@@ -7,8 +7,8 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, startMockServer, type MockServer, type ServerOptions } from '../../mock/index.js';
-import { parseCliOptions, UsageError, USAGE } from '../../mock/cli-options.js';
-import type { AppView, MessageView } from '../../mock/domain/views.js';
+import { parseCliOptions, UsageError, USAGE } from '../../mock/cli/parse-cli-options.js';
+import type { AppView, MessageView } from '../../mock/control/views.js';
 import { items, inner, text } from '../push/xml-fields.js';
 import { startReceiver, unusedPort, type Answer, type Received, type Receiver } from '../push/receiver.js';
 import { MPNEWS_TO_ALL, OPENIDS, PATHS, T0 } from '../helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findOperation, operationIds } from '../../contracts/load-spec.js';
-import { ROUTES } from '../../mock/wechat-handler.js';
+import { ROUTES } from '../../mock/wechat/handle-wechat.js';
 import { createClock } from '../../mock/domain/clock.js';
 
 describe('the dispatch table', () => {

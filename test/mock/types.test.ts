@@ -3,7 +3,7 @@
  * assertions, so a change to the contract that breaks the handlers' assumptions fails the build.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { WxJson } from '../../mock/wire.js';
+import type { WxJson } from '../../mock/wechat/wire.js';
 import type { AppInput, ControlClient, MessageView } from '../../mock/index.js';
 import type { Violation } from '../../contracts/index.js';
 

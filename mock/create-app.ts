@@ -8,17 +8,17 @@ import type { Violation } from '../contracts/violations.js';
 import { documentedErrcodes, operationIds } from '../contracts/load-spec.js';
 import type { AppInput } from './domain/app-settings.js';
 import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
-import { createFaults, type Faults } from './domain/faults.js';
-import { createJournal, type Journal } from './domain/journal.js';
+import { createFaults, type Faults } from './harness/faults.js';
+import { createJournal, type Journal } from './harness/journal.js';
 import { createSimulator, type Simulator } from './domain/simulator.js';
 import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
-import { controlRouter } from './http/control-router.js';
+import { controlRouter } from './control/control-router.js';
 import { sendError } from './http/send-json.js';
-import { wechatMiddleware, type WechatMiddleware } from './http/wechat-middleware.js';
-import { createWechatHandler } from './wechat-handler.js';
-import { CallbackConfigError, startupCallbackProblem } from './push/callback-setup.js';
+import { wechatMiddleware, type WechatMiddleware } from './http/wechat-transport.js';
+import { createWechatHandler } from './wechat/handle-wechat.js';
+import { CallbackConfigError, startupCallbackProblem } from './push/callback-rules.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
-import { WECHAT_CONTENT_TYPE } from './wire.js';
+import { WECHAT_CONTENT_TYPE } from './wechat/wire.js';
 
 export interface MockOptions {
   /** A clock, or how to make one; default: the real, unscaled clock. Tests pass `{ mode: 'manual' }`. */

@@ -4,17 +4,17 @@
  * → the operation's own rule. The HTTP layer hands in the raw request and sends back what this
  * answers, or applies the transport fault it names.
  */
-import { errmsgFor, type WxErrcode } from './domain/errors.js';
-import type { Fault, Faults } from './domain/faults.js';
-import { exceedsJsonDepth } from './domain/json-depth.js';
-import { countApiCall, countsApiCalls } from './domain/limits.js';
-import { isObject, type Body } from './domain/loose.js';
-import type { Result } from './domain/result.js';
-import { deleteMassMsg, getSpeed, massSend, massmsgget, previewMassMsg, sendAll, setSpeed } from './domain/sends.js';
-import type { Simulator } from './domain/simulator.js';
-import type { App } from './domain/store.js';
-import { authenticate, checkCredentials, issueAccessToken, issueStableToken } from './domain/tokens.js';
-import type { paths } from '../contracts/generated/openapi.js';
+import { errmsgFor, type WxErrcode } from '../domain/errors.js';
+import type { Fault, Faults } from '../harness/faults.js';
+import { exceedsJsonDepth } from '../http/json-depth.js';
+import { countApiCall, countsApiCalls } from '../domain/limits.js';
+import { isObject, type Body } from '../domain/loose.js';
+import type { Result } from '../domain/result.js';
+import { deleteMassMsg, getSpeed, massSend, massmsgget, previewMassMsg, sendAll, setSpeed } from '../domain/sends.js';
+import type { Simulator } from '../domain/simulator.js';
+import type { App } from '../domain/store.js';
+import { authenticate, checkCredentials, issueAccessToken, issueStableToken } from '../domain/tokens.js';
+import type { paths } from '../../contracts/generated/openapi.js';
 import type { OperationId, WxJson } from './wire.js';
 
 export interface WechatRequest {

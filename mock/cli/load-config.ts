@@ -1,8 +1,8 @@
 /** Reads the --config file and checks it against MockConfig in mock/control.yaml. */
 import { readFileSync } from 'node:fs';
-import type { components } from './generated/control.js';
-import { checkControlInput } from './control-schemas.js';
-import { UsageError } from './cli-options.js';
+import type { components } from '../generated/control.js';
+import { checkControlInput } from '../control/check-control-input.js';
+import { UsageError } from './parse-cli-options.js';
 
 export type MockConfig = components['schemas']['MockConfig'];
 

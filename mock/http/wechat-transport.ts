@@ -4,9 +4,9 @@
  * transport faults (http_status, delay_ms, reset) and records the request in the journal.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal } from '../domain/journal.js';
-import { isWechatPath, type WechatAnswer, type WechatHandler, type WechatInterruption } from '../wechat-handler.js';
-import { WECHAT_CONTENT_TYPE } from '../wire.js';
+import type { Journal } from '../harness/journal.js';
+import { isWechatPath, type WechatAnswer, type WechatHandler, type WechatInterruption } from '../wechat/handle-wechat.js';
+import { WECHAT_CONTENT_TYPE } from '../wechat/wire.js';
 import { readBody, MAX_BODY_BYTES } from './read-body.js';
 import { sendError, sendJson } from './send-json.js';
 

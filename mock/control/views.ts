@@ -1,8 +1,8 @@
 /** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
 import type { components } from '../generated/control.js';
-import { CONFIRMATION_WINDOW_MS, dueAt, sentBy } from './lifecycle.js';
-import type { Simulator } from './simulator.js';
-import { REALSPEED, type App, type MassMessage } from './store.js';
+import { CONFIRMATION_WINDOW_MS, dueAt, sentBy } from '../domain/lifecycle.js';
+import type { Simulator } from '../domain/simulator.js';
+import { REALSPEED, type App, type MassMessage } from '../domain/store.js';
 
 export type AppView = components['schemas']['AppView'];
 export type MessageView = components['schemas']['MessageView'];

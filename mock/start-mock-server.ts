@@ -4,9 +4,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type MockApp, type MockOptions } from './app.js';
+import { createApp, type MockApp, type MockOptions } from './create-app.js';
 import { sendError } from './http/send-json.js';
-import { createControlClient, type ControlClient } from './control-client.js';
+import { createControlClient, type ControlClient } from './control/control-client.js';
 
 export interface ServerOptions extends MockOptions {
   /** Default 0: a free port. */

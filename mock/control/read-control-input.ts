@@ -1,8 +1,8 @@
 /** Reading a control request: its JSON body and its query parameters, with the API's 4xx answers. */
 import type { Request, Response } from 'express';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../domain/json-depth.js';
-import { readBody } from './read-body.js';
-import { sendError } from './send-json.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import { readBody } from '../http/read-body.js';
+import { sendError } from '../http/send-json.js';
 
 /** The JSON body, {} when empty; undefined (and a 4xx sent) when it is not a JSON object. */
 export async function jsonBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {

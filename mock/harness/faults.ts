@@ -5,8 +5,8 @@
  * data, no HTTP: the WeChat handler takes a matching fault, the transport applies it.
  */
 import type { components } from '../generated/control.js';
-import { done, refuse, type ControlResult } from './control-result.js';
-import { isCatalogued } from './errors.js';
+import { done, refuse, type ControlResult } from '../domain/control-result.js';
+import { isCatalogued } from '../domain/errors.js';
 
 export type FaultInput = components['schemas']['FaultInput'];
 export type FaultView = components['schemas']['Fault'];

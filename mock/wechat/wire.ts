@@ -1,7 +1,7 @@
 /**
  * The wire shapes of the WeChat operations, taken from the types generated from openapi.yaml.
  */
-import type { operations } from '../contracts/generated/openapi.js';
+import type { operations } from '../../contracts/generated/openapi.js';
 
 export type OperationId = keyof operations;
 

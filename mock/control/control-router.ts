@@ -5,20 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { Router, type Request, type Response } from 'express';
 import { packageFile } from '../../contracts/package-file.js';
-import { checkControlInput } from '../control-schemas.js';
+import { checkControlInput } from './check-control-input.js';
 import type { AppInput } from '../domain/app-settings.js';
 import type { ControlError, ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
 import type { MassMessage } from '../domain/store.js';
-import { appView, clockView, messageView, stateView } from '../domain/views.js';
-import type { Faults } from '../domain/faults.js';
-import type { Journal } from '../domain/journal.js';
+import { appView, clockView, messageView, stateView } from './views.js';
+import type { Faults } from '../harness/faults.js';
+import type { Journal } from '../harness/journal.js';
 import { faultJournalRoutes } from './fault-journal-routes.js';
 import type { AppPatch } from '../domain/update-app.js';
-import { createAppChecked, updateAppChecked, type AppSetup } from '../push/callback-setup.js';
+import { createAppChecked, updateAppChecked, type AppSetup } from './set-up-app.js';
 import { dashboardRouter } from './dashboard-router.js';
-import { jsonBody, queryParams } from './control-input.js';
-import { sendError, sendJson } from './send-json.js';
+import { jsonBody, queryParams } from './read-control-input.js';
+import { sendError, sendJson } from '../http/send-json.js';
 
 /** GET /__mock/state lists at most this many messages per app (the newest) unless ?messages= says otherwise: a mock holding a million would otherwise answer hundreds of MB. */
 const DEFAULT_STATE_MESSAGES = 1000;

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 /** The CLI: flags and environment in, a listening mock out. Exit 0 on shutdown, 2 on bad usage or config, 1 otherwise. */
 import { readFileSync } from 'node:fs';
-import { packageFile } from '../contracts/package-file.js';
-import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
-import { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
+import { packageFile } from '../../contracts/package-file.js';
+import { parseCliOptions, UsageError, USAGE } from './parse-cli-options.js';
+import { DEFAULT_APPID, DEFAULT_SECRET } from '../domain/app-settings.js';
 import { loadConfig } from './load-config.js';
-import { CallbackConfigError } from './push/callback-setup.js';
-import { StateFileError } from './persistence/state-file.js';
-import { startMockServer } from './server.js';
+import { CallbackConfigError } from '../push/callback-rules.js';
+import { StateFileError } from '../persistence/state-file.js';
+import { startMockServer } from '../start-mock-server.js';
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'contract') {
-    const { runContractCli } = await import('../contracts/cli.js');
+    const { runContractCli } = await import('../../contracts/cli.js');
     return runContractCli(argv.slice(1));
   }
   const options = parseCliOptions(argv, process.env);

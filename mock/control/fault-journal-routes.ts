@@ -3,11 +3,11 @@
  * GET/DELETE /__mock/requests. Each route parses, calls the domain object once, and sends.
  */
 import { Router } from 'express';
-import { checkControlInput } from '../control-schemas.js';
-import { faultView, type FaultInput, type Faults } from '../domain/faults.js';
-import type { Journal, JournalFilter } from '../domain/journal.js';
-import { jsonBody, queryParams } from './control-input.js';
-import { sendError, sendJson } from './send-json.js';
+import { checkControlInput } from './check-control-input.js';
+import { faultView, type FaultInput, type Faults } from '../harness/faults.js';
+import type { Journal, JournalFilter } from '../harness/journal.js';
+import { jsonBody, queryParams } from './read-control-input.js';
+import { sendError, sendJson } from '../http/send-json.js';
 
 const STATUS = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 } as const;
 

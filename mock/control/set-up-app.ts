@@ -1,23 +1,15 @@
 /**
- * Creating or changing an app with a callback URL, as WeChat's platform does it: the URL needs a
- * token, and is verified first (a signed GET whose echostr the handler must echo) before anything
- * is saved. The mock's own rule on top: callback URLs stay on loopback unless the mock was started
- * with --allow-remote-callbacks, so it can never be made to POST into someone else's network.
+ * Creating or changing an app through the control API: the callback rules (push/callback-rules.ts),
+ * then, as WeChat's platform does it, a new callback URL is verified (a signed GET whose echostr the
+ * handler must echo) before anything is saved.
  */
 import type { AppInput } from '../domain/app-settings.js';
 import { done, refuse, type ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
 import { DEFAULT_PUSH, type App } from '../domain/store.js';
 import { applyAppPatch, type AppPatch } from '../domain/update-app.js';
-import { displayUrl } from './deliver-push.js';
-import { isEncodingAesKey } from './safe-mode.js';
-import { isLoopbackUrl, verifyCallbackUrl } from './verify-callback.js';
-
-export interface CallbackSettings {
-  callback_url?: string | null | undefined;
-  callback_token?: string | null | undefined;
-  encoding_aes_key?: string | null | undefined;
-}
+import { callbackProblem } from '../push/callback-rules.js';
+import { verifyCallbackUrl } from '../push/verify-callback.js';
 
 export interface AppSetup {
   sim: Simulator;
@@ -25,47 +17,6 @@ export interface AppSetup {
   allowRemoteCallbacks: boolean;
   /** Injectable for tests; the global fetch by default. */
   fetch?: typeof fetch;
-}
-
-export const REMOTE_CALLBACK_HINT = 'start the mock with --allow-remote-callbacks (or WXMOCK_ALLOW_REMOTE_CALLBACKS=1, or createApp({ allowRemoteCallbacks: true })) to push elsewhere';
-
-/**
- * What is wrong with a callback configuration without calling it: a URL needs a token (WeChat signs
- * every push with it), must be http(s), and must be loopback unless allowed. Undefined when fine.
- */
-export function callbackProblem(settings: CallbackSettings, allowRemoteCallbacks: boolean): string | undefined {
-  const key = settings.encoding_aes_key;
-  if (key !== undefined && key !== null && !isEncodingAesKey(key)) return 'encoding_aes_key must be 43 letters or digits';
-  const url = settings.callback_url;
-  if (url === undefined || url === null) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `callback_url ${JSON.stringify(url)} is not a valid URL`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `callback_url must be http or https, got ${parsed.protocol}`;
-  if (settings.callback_token === undefined || settings.callback_token === null) {
-    return 'callback_url requires callback_token: WeChat signs every push and the verification GET with it';
-  }
-  if (!allowRemoteCallbacks && !isLoopbackUrl(url)) {
-    return `callback_url ${displayUrl(url)} is not a loopback address (127.0.0.0/8, ::1 or localhost); ${REMOTE_CALLBACK_HINT}`;
-  }
-  return undefined;
-}
-
-/** For start-up apps (createApp's `apps`, the --config file), which cannot be verified by a GET yet. */
-/** A start-up app (options.apps, --config) breaks the callback rules: bad usage, not a crash. */
-export class CallbackConfigError extends Error {
-  override name = 'CallbackConfigError';
-}
-
-export function startupCallbackProblem(apps: readonly AppInput[], allowRemoteCallbacks: boolean): string | undefined {
-  for (const app of apps) {
-    const problem = callbackProblem(app, allowRemoteCallbacks);
-    if (problem) return `app ${app.appid ?? '(no appid)'}: ${problem}`;
-  }
-  return undefined;
 }
 
 /** WeChat's nonces and echostrs are decimal strings; drawn from the seeded generator. */

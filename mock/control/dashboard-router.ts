@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Router, type Response } from 'express';
 import { packageFile } from '../../contracts/package-file.js';
-import { sendError } from './send-json.js';
+import { sendError } from '../http/send-json.js';
 
 /** The only files served, with their types: nothing else under mock/ can be read through here. */
 const ASSETS: Record<string, string> = {

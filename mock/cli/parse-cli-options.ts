@@ -3,7 +3,7 @@
  * error (exit 2) with a sentence that says what was wrong.
  */
 import { parseArgs } from 'node:util';
-import type { ClockMode } from './domain/clock.js';
+import type { ClockMode } from '../domain/clock.js';
 
 export const USAGE = `Usage: wechat-mass-mock [options]
        wechat-mass-mock contract --target URL [options]   (run "wechat-mass-mock contract --help")

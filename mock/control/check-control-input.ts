@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv, parseYaml } from '../contracts/lazy-modules.js';
-import { packageFile } from '../contracts/package-file.js';
+import { newAjv, parseYaml } from '../../contracts/lazy-modules.js';
+import { packageFile } from '../../contracts/package-file.js';
 
 let validators: Map<string, ValidateFunction> | undefined;
 

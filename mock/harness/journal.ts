@@ -5,7 +5,7 @@
  * only when the journal is read, unless it may hide a secret.
  */
 import type { components } from '../generated/control.js';
-import { exceedsJsonDepth } from './json-depth.js';
+import { exceedsJsonDepth } from '../http/json-depth.js';
 
 export type JournalEntry = components['schemas']['JournalEntry'];
 export type JournalFilter = components['schemas']['JournalFilter'];

@@ -2,11 +2,11 @@
  * The library's `control` object: the control API over HTTP, so it works the same against an
  * in-process mock and one running elsewhere.
  */
-import type { AppInput } from './domain/app-settings.js';
-import type { AppPatch } from './domain/update-app.js';
-import type { AppView, ClockView, MessageView, StateView } from './domain/views.js';
-import type { FaultInput, FaultView } from './domain/faults.js';
-import type { JournalEntry } from './domain/journal.js';
+import type { AppInput } from '../domain/app-settings.js';
+import type { AppPatch } from '../domain/update-app.js';
+import type { AppView, ClockView, MessageView, StateView } from './views.js';
+import type { FaultInput, FaultView } from '../harness/faults.js';
+import type { JournalEntry } from '../harness/journal.js';
 
 /** Which journal entries `requests` answers; `since` is a mock time (a Date or an ISO string). */
 export interface RequestFilter {
