@@ -1,23 +1,27 @@
 /**
- * createApp: the Express app of one mock, with its own simulator. No side effects: nothing listens,
- * nothing reads the environment; the CLI and startMockServer do the wiring.
+ * createApp: one mock, with its own simulator, as an Express app whose every request goes through
+ * the one request path (`mock.listener`). No side effects: nothing listens, nothing reads the
+ * environment; the CLI and startMockServer do the wiring.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { validateExchange } from '../contracts/validate-exchange.js';
 import type { Violation } from '../contracts/violations.js';
 import { documentedErrcodes, operationIds } from '../contracts/load-spec.js';
+import { controlRouter } from './control/control-router.js';
 import type { AppInput } from './domain/app-settings.js';
 import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
+import { createSimulator, type Simulator } from './domain/simulator.js';
 import { createFaults, type Faults } from './harness/faults.js';
 import { createJournal, type Journal } from './harness/journal.js';
-import { createSimulator, type Simulator } from './domain/simulator.js';
-import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
-import { controlRouter } from './control/control-router.js';
+import { createAdmission } from './http/admit-request.js';
+import { answerUnexpected } from './http/answer-unexpected.js';
+import { createRequestListener, type RequestListener } from './http/request-listener.js';
 import { sendError } from './http/send-json.js';
-import { wechatMiddleware, type WechatMiddleware } from './http/wechat-transport.js';
-import { createWechatHandler } from './wechat/handle-wechat.js';
+import { serveWechat } from './http/serve-wechat.js';
+import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
 import { CallbackConfigError, startupCallbackProblem } from './push/callback-rules.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
+import { createWechatHandler, type WechatAnswer } from './wechat/handle-wechat.js';
 import { WECHAT_CONTENT_TYPE } from './wechat/wire.js';
 
 export interface MockOptions {
@@ -62,8 +66,8 @@ export interface MockApp extends Express {
     faults: Faults;
     journal: Journal;
     stateFile: StateFileHandle | undefined;
-    /** The /cgi-bin handler, also mounted first in the app; startMockServer calls it ahead of Express. */
-    wechat: WechatMiddleware;
+    /** The one request path (admission, then /cgi-bin or the control API); the app runs every request through it, and startMockServer serves it directly. */
+    listener: RequestListener;
   };
 }
 
@@ -89,34 +93,33 @@ export function createApp(options: MockOptions = {}): MockApp {
     },
   });
   const handler = createWechatHandler(sim, documentedErrcodes, faults);
-
-  const app = express() as unknown as MockApp;
-  app.disable('x-powered-by');
-  app.disable('etag');
   // Subscribes to sim.onFinish; it sends nothing until a send with a callback URL ends.
   const push = createPushService({ sim });
   // Every push attempt is journaled as direction "out" (operation MASSSENDJOBFINISH).
   push.onAttempt((attempt, message) => journal.record(pushJournalRecord(attempt, message)));
-  const wechat = wechatMiddleware({
-      handler,
-      journal,
-      inspect: options.validateResponses
-        ? (answer, text) => {
-            const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': WECHAT_CONTENT_TYPE }, body: text });
-            if (found.length === 0) return undefined;
-            violations.push({ operationId: answer.operationId, violations: found });
-            return { status: 500, body: { error: 'contract_violation', operationId: answer.operationId, violations: found } };
-          }
-        : undefined,
+  const inspect = (answer: WechatAnswer, text: string) => {
+    const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': WECHAT_CONTENT_TYPE }, body: text });
+    if (found.length === 0) return undefined;
+    violations.push({ operationId: answer.operationId, violations: found });
+    return { status: 500, body: { error: 'contract_violation', operationId: answer.operationId, violations: found } };
+  };
+
+  const control = express();
+  control.disable('x-powered-by');
+  control.disable('etag');
+  control.use('/__mock', controlRouter({ sim, allowRemoteCallbacks, faults, journal }));
+  control.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
+  control.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => answerUnexpected(res, err));
+
+  const listener = createRequestListener({
+    admit: createAdmission({ controlToken: options.controlToken }),
+    wechat: serveWechat({ handler, journal, inspect: options.validateResponses ? inspect : undefined }),
+    control,
   });
-  app.mock = { sim, violations, push, faults, journal, stateFile, wechat };
-  app.use(wechat);
-  app.use('/__mock', controlRouter({ sim, controlToken: options.controlToken, allowRemoteCallbacks, faults, journal }));
-  app.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
-  // Express's own errors (a malformed URL, say) are answered as JSON, never as an HTML page.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
-    sendError(res, status >= 400 && status < 600 ? status : 500, status < 500 ? 'invalid_request' : 'internal_error', err instanceof Error ? err.message : 'unexpected error');
-  });
+  // The app is only a shell around the listener, for supertest and for mounting in another Express app.
+  const app = express() as unknown as MockApp;
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response) => listener(req, res));
+  app.mock = { sim, violations, push, faults, journal, stateFile, listener };
   return app;
 }

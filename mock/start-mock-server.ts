@@ -5,7 +5,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type MockApp, type MockOptions } from './create-app.js';
-import { sendError } from './http/send-json.js';
 import { createControlClient, type ControlClient } from './control/control-client.js';
 
 export interface ServerOptions extends MockOptions {
@@ -50,17 +49,13 @@ function logRequest(req: IncomingMessage, res: ServerResponse, log: (line: strin
 
 export async function startMockServer(options: ServerOptions = {}): Promise<MockServer> {
   const app = createApp(options);
-  const { wechat } = app.mock;
-  // /cgi-bin goes straight to its handler: Express's router would cost about a third of the throughput.
+  const { listener } = app.mock;
+  // The listener itself, not the Express shell around it: Express's router would cost about a third of the throughput.
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default); every second drops a staller on time.
   const { requestLog } = options;
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     if (requestLog) logRequest(req, res, requestLog);
-    wechat(req, res, () => app(req, res)).catch((err: unknown) => {
-      // What Express's error handler does for the other routes: JSON, never a crash.
-      if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'internal_error', err instanceof Error ? err.message : 'unexpected error');
-    });
+    listener(req, res);
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,6 @@ import { Router, type Request, type Response } from 'express';
 import { packageFile } from '../../contracts/package-file.js';
 import { checkControlInput } from './check-control-input.js';
 import type { AppInput } from '../domain/app-settings.js';
-import type { ControlError, ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
 import type { MassMessage } from '../domain/store.js';
 import { appView, clockView, messageView, stateView } from './views.js';
@@ -18,31 +17,19 @@ import type { AppPatch } from '../domain/update-app.js';
 import { createAppChecked, updateAppChecked, type AppSetup } from './set-up-app.js';
 import { dashboardRouter } from './dashboard-router.js';
 import { jsonBody, queryParams } from './read-control-input.js';
-import { sendError, sendJson } from '../http/send-json.js';
+import { sendError, sendJson, sendText } from '../http/send-json.js';
+import { reply } from './send-refusal.js';
 
 /** GET /__mock/state lists at most this many messages per app (the newest) unless ?messages= says otherwise: a mock holding a million would otherwise answer hundreds of MB. */
 const DEFAULT_STATE_MESSAGES = 1000;
 
-const STATUS: Record<ControlError, number> = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 };
-
 export interface ControlRouterOptions {
   sim: Simulator;
-  /** When set, every route but health demands `Authorization: Bearer <token>`. */
-  controlToken?: string | undefined;
   /** The faults and the request journal (/__mock/faults, /__mock/requests); a reset clears them too. */
   faults?: Faults | undefined;
   journal?: Journal | undefined;
   /** Callback URLs may leave loopback (--allow-remote-callbacks). */
   allowRemoteCallbacks?: boolean | undefined;
-}
-
-function refuse(res: Response, result: { error: ControlError; message: string }): void {
-  sendError(res, STATUS[result.error], result.error, result.message);
-}
-
-function reply<T>(res: Response, result: ControlResult<T>, view: (value: T) => unknown, status = 200): void {
-  if (result.ok) sendJson(res, status, view(result.value));
-  else refuse(res, result);
 }
 
 function queryString(req: Request, name: string): string | undefined {
@@ -56,21 +43,12 @@ function msgIdParam(req: Request, res: Response): number | undefined {
   return undefined;
 }
 
-export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false, faults, journal }: ControlRouterOptions): Router {
+export function controlRouter({ sim, allowRemoteCallbacks = false, faults, journal }: ControlRouterOptions): Router {
   const router = Router();
   const setup: AppSetup = { sim, allowRemoteCallbacks };
   const yamlFile = (name: string) => readFileSync(packageFile(name), 'utf8');
 
   router.get('/health', (_req, res) => sendJson(res, 200, { ok: true }));
-
-  if (controlToken !== undefined) {
-    router.use((req, res, next) => {
-      // The dashboard page itself asks for the token; everything it calls then carries it.
-      if (req.method === 'GET' && (req.path === '/' || req.path.startsWith('/dashboard/'))) return next();
-      if (req.headers.authorization === `Bearer ${controlToken}`) return next();
-      sendError(res, 401, 'unauthorized', 'this mock has a control token: send Authorization: Bearer <token>');
-    });
-  }
 
   router.post('/reset', (req, res) => {
     const appid = queryString(req, 'appid');
@@ -153,8 +131,8 @@ export function controlRouter({ sim, controlToken, allowRemoteCallbacks = false,
   // GET / and /dashboard/*: the dashboard page, exempt from the token (the page asks for it).
   router.use(dashboardRouter());
 
-  router.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('openapi.yaml')));
-  router.get('/control.yaml', (_req, res) => res.type('application/yaml').send(yamlFile('mock/control.yaml')));
+  router.get('/openapi.yaml', (_req, res) => sendText(res, 'application/yaml; charset=utf-8', yamlFile('openapi.yaml')));
+  router.get('/control.yaml', (_req, res) => sendText(res, 'application/yaml; charset=utf-8', yamlFile('mock/control.yaml')));
 
   return router;
 }

@@ -8,8 +8,7 @@ import { faultView, type FaultInput, type Faults } from '../harness/faults.js';
 import type { Journal, JournalFilter } from '../harness/journal.js';
 import { jsonBody, queryParams } from './read-control-input.js';
 import { sendError, sendJson } from '../http/send-json.js';
-
-const STATUS = { invalid_request: 400, unauthorized: 401, not_found: 404, conflict: 409 } as const;
+import { sendRefusal } from './send-refusal.js';
 
 export interface FaultJournalOptions {
   faults: Faults;
@@ -25,7 +24,7 @@ export function faultJournalRoutes({ faults, journal }: FaultJournalOptions): Ro
     const problem = checkControlInput('FaultInput', body);
     if (problem) return sendError(res, 400, 'invalid_request', problem);
     const added = faults.add(body as FaultInput);
-    if (!added.ok) return sendError(res, STATUS[added.error], added.error, added.message);
+    if (!added.ok) return sendRefusal(res, added);
     sendJson(res, 201, faultView(added.value));
   });
 

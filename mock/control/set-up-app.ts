@@ -45,7 +45,8 @@ async function verify(setup: AppSetup, url: string, token: string, timeoutMs: nu
 /** POST /__mock/apps: the checks, the verification GET when a callback_url is given, then the app. */
 export async function createAppChecked(setup: AppSetup, input: AppInput): Promise<ControlResult<App>> {
   const { sim } = setup;
-  if (input.appid !== undefined && sim.store.apps.has(input.appid)) return refuse('conflict', `app ${input.appid} exists`);
+  const free = sim.canCreateApp(input);
+  if (!free.ok) return free;
   const problem = callbackProblem(input, setup.allowRemoteCallbacks);
   if (problem) return refuse('invalid_request', problem);
   if (input.callback_url && input.callback_token) {
@@ -77,5 +78,5 @@ export async function updateAppChecked(setup: AppSetup, appid: string, patch: Ap
   // A reset during the GET replaces the app object: change whatever is there now.
   const current = sim.store.apps.get(appid);
   if (!current) return refuse('not_found', `no app ${appid}`);
-  return done(applyAppPatch(sim, current, patch));
+  return done(sim.unit(() => applyAppPatch(sim.ctx, current, patch)));
 }

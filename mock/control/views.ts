@@ -1,6 +1,6 @@
 /** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
 import type { components } from '../generated/control.js';
-import { CONFIRMATION_WINDOW_MS, dueAt, sentBy } from '../domain/lifecycle.js';
+import { CONFIRMATION_WINDOW_MS, dueAt, lifecycleAt, sentBy } from '../domain/lifecycle.js';
 import type { Simulator } from '../domain/simulator.js';
 import { REALSPEED, type App, type MassMessage } from '../domain/store.js';
 
@@ -11,27 +11,27 @@ export type ClockView = components['schemas']['ClockView'];
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-function due(message: MassMessage, app: App): number | undefined {
-  if (message.status === 'SENDING') return dueAt(message, app);
-  if (message.status === 'AWAITING_CONFIRMATION') return message.created_at + CONFIRMATION_WINDOW_MS;
+function due(message: MassMessage, app: App, status: MassMessage['status']): number | undefined {
+  if (status === 'SENDING') return dueAt(message, app);
+  if (status === 'AWAITING_CONFIRMATION') return message.created_at + CONFIRMATION_WINDOW_MS;
   return undefined;
 }
 
-/** `now`: the app time `sent` is counted at. */
+/** The message as seen at app time `now`: one whose time is up shows as ended, though only the clock's tick ends it. */
 export function messageView(message: MassMessage, app: App, now: number): MessageView {
+  const { status, finished_at, event_status } = lifecycleAt(message, app, now);
   const view: MessageView = {
     msg_id: message.msg_id,
     appid: message.appid,
     msgtype: message.msgtype,
-    status: message.status,
+    status,
     audience: message.audience,
-    sent: sentBy(message, app, now),
+    sent: status === 'SEND_SUCCESS' ? message.audience : sentBy(message, app, now),
     created_at: new Date(message.created_at).toISOString(),
-    due_at: iso(due(message, app)),
-    finished_at: iso(message.finished_at),
-    event_status: message.event_status ?? null,
-    // `?? []`: a state file written before pushes were recorded has none.
-    pushes: (message.pushes ?? []).map((push) => ({ ...push })),
+    due_at: iso(due(message, app, status)),
+    finished_at: iso(finished_at),
+    event_status: event_status ?? null,
+    pushes: message.pushes.map((push) => ({ ...push })),
   };
   if (message.msg_data_id !== undefined) view.msg_data_id = message.msg_data_id;
   return view;
@@ -44,7 +44,6 @@ export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppV
   for (const id of ids) {
     const message = sim.store.messages.get(id);
     if (!message) continue;
-    sim.ctx.settle(message, app);
     messages.push(messageView(message, app, now));
   }
   return {

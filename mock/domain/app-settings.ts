@@ -34,3 +34,8 @@ export function settingsFromInput(input: AppInput, random: Random): AppSettings 
     push: { ...DEFAULT_PUSH, ...input.push },
   };
 }
+
+/** The input that creates an app with `settings` again (a reset of an app created at run time). */
+export function inputOf(settings: AppSettings): AppInput {
+  return { ...settings, tags: settings.tags.map((tag) => ({ ...tag })), limits: { ...settings.limits }, push: { ...settings.push } };
+}

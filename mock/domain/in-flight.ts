@@ -4,7 +4,7 @@
  * count reaches its target, which no speed change moves, so a heap by target pops just the due ones.
  */
 import { CONFIRMATION_WINDOW_MS, workAt, workTarget } from './lifecycle.js';
-import type { App, MassMessage } from './store.js';
+import type { App, MassMessage, Recorded } from './store.js';
 
 /** Drops index entries of sends that stopped SENDING some other way (failed, or settled when read). */
 function dropEnded(app: App): void {
@@ -17,27 +17,27 @@ function dropEnded(app: App): void {
  * nothing SENDING the count starts again from 0: it only grows while sends overlap, so it stays an
  * exact integer (below 2^53 unless sends overlap without a break for millennia).
  */
-export function settleWork(app: App, now: number): void {
+export function settleWork(app: Recorded<App>, now: number): void {
   dropEnded(app);
   app.work_base = app.in_flight.sending.size > 0 ? workAt(app, now) : 0;
   app.work_at = Math.max(app.work_at, now);
 }
 
-function startWork(app: App, message: MassMessage, now: number, seq: number): void {
+function startWork(app: Recorded<App>, message: Recorded<MassMessage>, now: number, seq: number): void {
   settleWork(app, now);
   message.start_work = app.work_base;
   app.in_flight.sending.push(workTarget(message), seq, message);
 }
 
 /** Indexes a send just created: it waits for the administrator, or starts SENDING at `now`. */
-export function trackNewSend(app: App, message: MassMessage, now: number): void {
+export function trackNewSend(app: Recorded<App>, message: Recorded<MassMessage>, now: number): void {
   const seq = app.in_flight.next_seq++;
   if (message.status === 'AWAITING_CONFIRMATION') app.in_flight.awaiting.set(message, seq);
   else if (message.status === 'SENDING') startWork(app, message, now, seq);
 }
 
 /** Moves a send the administrator just approved (now SENDING) from waiting to sending, from `now`. */
-export function trackApproved(app: App, message: MassMessage, now: number): void {
+export function trackApproved(app: Recorded<App>, message: Recorded<MassMessage>, now: number): void {
   const { awaiting } = app.in_flight;
   const seq = awaiting.get(message) ?? app.in_flight.next_seq++;
   awaiting.delete(message);

@@ -2,7 +2,7 @@
  * A send's status machine and its timing: SENDING lasts audience / (realspeed × 10,000) minutes of
  * app time; a send waiting for the administrator fails after 30 minutes.
  */
-import { REALSPEED, type App, type MassMessage, type MessageStatus } from './store.js';
+import { REALSPEED, type App, type MassMessage, type MessageStatus, type Recorded } from './store.js';
 
 export type LifecycleEvent = 'approve' | 'reject' | 'timeout' | 'complete' | 'fail' | 'delete';
 
@@ -68,7 +68,7 @@ export function sentBy(message: MassMessage, app: App, now: number): number {
 }
 
 /** Applies `event` at app time `at`; false when the status machine does not allow it. */
-export function transition(message: MassMessage, event: LifecycleEvent, at: number, eventStatus?: string): boolean {
+export function transition(message: Recorded<MassMessage>, event: LifecycleEvent, at: number, eventStatus?: string): boolean {
   const next = nextStatus(message.status, event);
   if (!next) return false;
   message.status = next;
@@ -79,20 +79,30 @@ export function transition(message: MassMessage, event: LifecycleEvent, at: numb
   return true;
 }
 
-/**
- * Brings a message up to app time `now`: a send whose time is up succeeds, a confirmation nobody
- * answered times out. Returns true when the send ended just now.
- */
-export function settle(message: MassMessage, app: App, now: number): boolean {
+/** How a message ends by app time `now` if nobody acts: a send whose time is up completes, a confirmation nobody answered times out. */
+export function dueEnding(message: MassMessage, app: App, now: number): { event: 'complete' | 'timeout'; at: number } | undefined {
   if (message.status === 'AWAITING_CONFIRMATION') {
     const deadline = message.created_at + CONFIRMATION_WINDOW_MS;
-    return now >= deadline && transition(message, 'timeout', deadline);
+    return now >= deadline ? { event: 'timeout', at: deadline } : undefined;
   }
   if (message.status === 'SENDING') {
     const due = dueAt(message, app);
-    return now >= due && transition(message, 'complete', due);
+    return now >= due ? { event: 'complete', at: due } : undefined;
   }
-  return false;
+  return undefined;
+}
+
+export type LifecycleState = Pick<MassMessage, 'status' | 'finished_at' | 'event_status'>;
+
+/**
+ * A message's status, end time and event status as seen at app time `now`, without ending it:
+ * reads (massmsgget, the views) show a send that is due as ended; the clock's tick ends it.
+ */
+export function lifecycleAt(message: MassMessage, app: App, now: number): LifecycleState {
+  const ending = dueEnding(message, app, now);
+  if (!ending) return message;
+  const status = nextStatus(message.status, ending.event)!;
+  return { status, finished_at: ending.at, event_status: EVENT_STATUS[ending.event] };
 }
 
 /** The errcode massmsgget and setSpeed answer while a send waits for the administrator. */

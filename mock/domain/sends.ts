@@ -2,39 +2,23 @@
  * The mass-send rules: sendAll, massSend and preview create sends; massmsgget reads one;
  * deleteMassMsg ends a successful one; setSpeed and getSpeed set the pace of those still sending.
  */
+import type { components } from '../../contracts/generated/openapi.js';
 import { checkContent, DELETABLE, isOpenid, type MsgType } from './content.js';
+import type { DomainContext } from './domain-context.js';
 import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
-import { confirmationErrcode, transition } from './lifecycle.js';
+import { confirmationErrcode, lifecycleAt, transition } from './lifecycle.js';
 import { countMassSend, hasMassQuota } from './limits.js';
 import { field, isObject, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
-import { REALSPEED, isIdTaken, type App, type MassMessage, type SpeedLevel, type Store } from './store.js';
-import type { Random } from './random.js';
+import { REALSPEED, isIdTaken, type App, type MassMessage, type Recorded, type SpeedLevel } from './store.js';
 
-/** What every rule needs: the state, the generator, the app's clock and a way to report ended sends. */
-export interface SendContext {
-  store: Store;
-  random: Random;
-  appNow(app: App): number;
-  /** Settles a message and reports it when it ended just now. */
-  settle(message: MassMessage, app: App): void;
-  /** Settles every send of `app` whose time is up, and only those, in creation order. */
-  settleDue(app: App): void;
-  /** Reports state a rule changed, so a --state-file can record it before the answer goes out. */
-  changed(entity: { app: App } | { message: MassMessage }): void;
-}
+type Schemas = components['schemas'];
 
 const MAX_ARTICLES = 8;
 const CLIENTMSGID_MAX_BYTES = 64;
 const CLIENTMSGID_RETRY_MS = 60_000;
-const CLIENTMSGID_WINDOW_MS = 86_400_000;
-
-export interface SendAnswer {
-  errcode: 0;
-  errmsg: 'send job submission success';
-  msg_id: number;
-  msg_data_id?: number;
-}
+/** How long a clientmsgid (or, in a send's answer, its msg_id) is remembered. */
+export const CLIENTMSGID_WINDOW_MS = 86_400_000;
 
 /** The URL of a send's first article, as its event's ArticleUrlResult carries it; delete accepts it back. */
 export function articleUrl(message: MassMessage): string {
@@ -54,15 +38,15 @@ function parseSpeed(value: unknown): Result<SpeedLevel> {
   return speed !== undefined && speed <= 4 && String(value).trim() !== '' ? ok(speed as SpeedLevel) : fail(45083);
 }
 
-export function setSpeed(ctx: SendContext, app: App, body: Body): Result<{ errcode: 0; errmsg: 'ok' }> {
+export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schemas['SetSpeedSuccess']> {
   const now = ctx.appNow(app);
   // While a send waits for the administrator, setSpeed is refused (one that timed out no longer counts).
-  ctx.settleDue(app);
+  ctx.tick(app);
   const waiting = oldestAwaiting(app);
   if (waiting) return fail(confirmationErrcode(waiting, now));
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
-  changeSpeed(ctx, app, speed.value);
+  changeSpeed(ctx, ctx.changes.app(app), speed.value);
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -71,32 +55,33 @@ export function setSpeed(ctx: SendContext, app: App, body: Body): Result<{ errco
  * end first, at the time the old rate gives them; the others keep their targets, so counting the
  * app's work up to now is all it takes for the rest to go at the new rate.
  */
-export function changeSpeed(ctx: SendContext, app: App, speed: SpeedLevel): void {
-  ctx.settleDue(app);
+export function changeSpeed(ctx: DomainContext, app: Recorded<App>, speed: SpeedLevel): void {
+  ctx.tick(app);
   settleWork(app, ctx.appNow(app));
   app.speed = speed;
-  ctx.changed({ app });
 }
 
-export function getSpeed(app: App): { speed: SpeedLevel; realspeed: (typeof REALSPEED)[number] } {
+export function getSpeed(app: App): Schemas['GetSpeedSuccess'] {
   return { speed: app.speed, realspeed: REALSPEED[app.speed] };
 }
 
-function ownMessage(ctx: SendContext, app: App, msgId: number | undefined): MassMessage | undefined {
+function ownMessage(ctx: DomainContext, app: App, msgId: number | undefined): MassMessage | undefined {
   const message = msgId === undefined ? undefined : ctx.store.messages.get(msgId);
-  if (!message || message.appid !== app.appid) return undefined;
-  ctx.settle(message, app);
-  return message;
+  return message && message.appid === app.appid ? message : undefined;
 }
 
-export function massmsgget(ctx: SendContext, app: App, body: Body): Result<{ msg_id: number; msg_status: Exclude<MassMessage['status'], 'AWAITING_CONFIRMATION'> }> {
+/** A read: the status at the app's time, a due send shown as ended without ending it. */
+export function massmsgget(ctx: DomainContext, app: App, body: Body): Result<Schemas['MassMsgGetSuccess']> {
   const message = ownMessage(ctx, app, looseInteger(field(body, 'msg_id')));
   if (!message) return fail(40059);
-  if (message.status === 'AWAITING_CONFIRMATION') return fail(confirmationErrcode(message, ctx.appNow(app)));
-  return ok({ msg_id: message.msg_id, msg_status: message.status });
+  const now = ctx.appNow(app);
+  const { status } = lifecycleAt(message, app, now);
+  if (status === 'AWAITING_CONFIRMATION') return fail(confirmationErrcode(message, now));
+  return ok({ msg_id: message.msg_id, msg_status: status });
 }
 
-export function deleteMassMsg(ctx: SendContext, app: App, body: Body): Result<{ errcode: 0; errmsg: 'ok' }> {
+export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['OkSuccess']> {
+  ctx.tick(app);
   const rawId = field(body, 'msg_id');
   const message = ownMessage(ctx, app, rawId === undefined || rawId === null ? msgIdFromUrl(field(body, 'url')) : looseInteger(rawId));
   if (!message) return fail(40059);
@@ -104,8 +89,7 @@ export function deleteMassMsg(ctx: SendContext, app: App, body: Body): Result<{ 
   const rawIdx = field(body, 'article_idx');
   const idx = rawIdx === undefined || rawIdx === null ? 0 : looseInteger(rawIdx);
   if (idx === undefined || idx > MAX_ARTICLES) return fail(40060);
-  if (!transition(message, 'delete', ctx.appNow(app))) return fail(40059);
-  ctx.changed({ message });
+  if (!transition(ctx.changes.message(message), 'delete', ctx.appNow(app))) return fail(40059);
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -140,7 +124,8 @@ function audienceOfList(touser: unknown): Result<number> {
   return ok(new Set(touser).size);
 }
 
-function submit(ctx: SendContext, app: App, body: Body, audienceOf: () => Result<{ audience: number; toAll: boolean }>): Result<SendAnswer> {
+function submit(ctx: DomainContext, app: App, body: Body, audienceOf: () => Result<{ audience: number; toAll: boolean }>): Result<Schemas['SendSuccess']> {
+  ctx.tick(app);
   const now = ctx.appNow(app);
   const content = checkContent(body);
   if (!content.ok) return content;
@@ -149,19 +134,20 @@ function submit(ctx: SendContext, app: App, body: Body, audienceOf: () => Result
   const clientmsgid = checkClientMsgId(app, field(body, 'clientmsgid'), now);
   if (!clientmsgid.ok) return clientmsgid;
   if (!hasMassQuota(app, now)) return fail(45028);
-  countMassSend(app, now);
-  const message = createMessage(ctx, app, content.value, audience.value.audience, now, audience.value.toAll && app.protection);
-  if (clientmsgid.value !== undefined) app.clientmsgids.set(clientmsgid.value, { msg_id: message.msg_id, at: now });
-  ctx.changed({ app });
-  ctx.changed({ message });
-  const answer: SendAnswer = { errcode: 0, errmsg: 'send job submission success', msg_id: message.msg_id };
+  const recorded = ctx.changes.app(app);
+  countMassSend(recorded, now);
+  const message = createMessage(ctx, recorded, content.value, audience.value.audience, now, audience.value.toAll && app.protection);
+  if (clientmsgid.value !== undefined) recorded.clientmsgids.set(clientmsgid.value, { msg_id: message.msg_id, at: now });
+  // A send to nobody (an unknown tag) is due at once: the tick ends it.
+  ctx.tick(app);
+  const answer: Schemas['SendSuccess'] = { errcode: 0, errmsg: 'send job submission success', msg_id: message.msg_id };
   if (message.msg_data_id !== undefined) answer.msg_data_id = message.msg_data_id;
   return ok(answer);
 }
 
-function createMessage(ctx: SendContext, app: App, msgtype: MsgType, audience: number, now: number, awaiting: boolean): MassMessage {
+function createMessage(ctx: DomainContext, app: Recorded<App>, msgtype: MsgType, audience: number, now: number, awaiting: boolean): MassMessage {
   const taken = (id: number) => isIdTaken(ctx.store, id);
-  const message: MassMessage = {
+  const message = ctx.changes.message({
     msg_id: ctx.random.id(taken),
     msg_data_id: msgtype === 'mpnews' ? ctx.random.id(() => false) : undefined,
     appid: app.appid,
@@ -173,20 +159,18 @@ function createMessage(ctx: SendContext, app: App, msgtype: MsgType, audience: n
     finished_at: undefined,
     event_status: undefined,
     pushes: [],
-  };
+  });
   ctx.store.messages.set(message.msg_id, message);
   app.message_ids.push(message.msg_id);
   trackNewSend(app, message, now);
-  // A send to nobody (an unknown tag) is done at once.
-  ctx.settle(message, app);
   return message;
 }
 
-export function sendAll(ctx: SendContext, app: App, body: Body): Result<SendAnswer> {
+export function sendAll(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
   return submit(ctx, app, body, () => audienceOfFilter(app, field(body, 'filter')));
 }
 
-export function massSend(ctx: SendContext, app: App, body: Body): Result<SendAnswer> {
+export function massSend(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
   return submit(ctx, app, body, () => {
     const audience = audienceOfList(field(body, 'touser'));
     return audience.ok ? ok({ audience: audience.value, toAll: false }) : audience;
@@ -194,7 +178,7 @@ export function massSend(ctx: SendContext, app: App, body: Body): Result<SendAns
 }
 
 /** towxname wins over touser when both are given, as the old doc says. */
-export function previewMassMsg(ctx: SendContext, body: Body): Result<{ errcode: 0; errmsg: 'preview success'; msg_id: number }> {
+export function previewMassMsg(ctx: DomainContext, body: Body): Result<Schemas['PreviewSuccess']> {
   const content = checkContent(body);
   if (!content.ok) return content;
   const towxname = field(body, 'towxname');

@@ -2,28 +2,23 @@
  * The simulator: the store, the seeded generator and the clock, with the rules of every operation
  * and of the control API on top. Knows nothing of HTTP.
  */
-import { settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
+import { inputOf, settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
+import { Changes, type ChangeSet } from './changes.js';
 import type { Clock } from './clock.js';
 import { done, refuse, type ControlResult } from './control-result.js';
+import type { DomainContext } from './domain-context.js';
 import { takeDue, trackApproved } from './in-flight.js';
-import { EVENT_STATUS, settle as settleLifecycle, transition, type LifecycleEvent } from './lifecycle.js';
+import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
-import type { SendContext } from './sends.js';
-import { createAppState, createStore, type App, type MassMessage, type Store } from './store.js';
+import { createAppState, createStore, type App, type MassMessage, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export type FinishListener = (message: MassMessage, app: App) => void;
 
-/** Where changed state goes (the --state-file); every call happens before the answer is sent. */
-export interface ChangeSink {
-  app(app: App): void;
-  message(message: MassMessage): void;
-  clock(now: number): void;
-  drop(appid: string): void;
-  reset(): void;
-}
+/** Receives what each unit of work changed (the --state-file); called before the answer is sent. */
+export type CommitListener = (changes: ChangeSet) => void;
 
 export interface SimulatorOptions {
   clock: Clock;
@@ -36,12 +31,20 @@ export interface Simulator {
   readonly clock: Clock;
   readonly store: Store;
   readonly random: Random;
-  readonly ctx: SendContext;
+  readonly ctx: DomainContext;
   appNow(app: App): number;
   /** Calls `listener` whenever a send ends (success, failure, rejection, timeout). */
   onFinish(listener: FinishListener): void;
-  /** Settles every send whose time is up: they end now (at the time they were due). */
+  /** Calls `listener` with what each unit of work changed. */
+  onCommit(listener: CommitListener): void;
+  /** Runs `work` as one unit: what it changed is committed once, when it returns. */
+  unit<T>(work: () => T): T;
+  /** The clock's tick: every send whose time is up ends now (at the time it was due). */
   tick(): void;
+  /** Keeps a push attempt on its message. */
+  recordPush(message: MassMessage, record: PushRecord): void;
+  /** Whether an app can be created with this appid (one given must be free). */
+  canCreateApp(input: AppInput): ControlResult<void>;
   createApp(input: AppInput): ControlResult<App>;
   reset(appid?: string): ControlResult<{ ok: true }>;
   advance(ms: number, appid?: string): ControlResult<void>;
@@ -49,8 +52,6 @@ export interface Simulator {
   approve(msgId: number): ControlResult<MassMessage>;
   reject(msgId: number): ControlResult<MassMessage>;
   fail(msgId: number, status?: string): ControlResult<MassMessage>;
-  /** Sends every later change to `sink`. */
-  persistTo(sink: ChangeSink): void;
   /** Restarts the generator, so a restored state does not draw the ids it already holds. */
   reseed(seed: number): void;
 }
@@ -61,39 +62,49 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const store = createStore();
   let random = createRandom(seed);
   const listeners: FinishListener[] = [];
-  let sink: ChangeSink | undefined;
+  const commitListeners: CommitListener[] = [];
+  const changes = new Changes();
 
   const appNow = (app: App) => clock.now() + app.offset_ms;
-  const settle = (message: MassMessage, app: App) => {
-    if (!settleLifecycle(message, app, appNow(app))) return;
-    // Recorded when it ends: a restore could not tell when it ended once the app's work count moved on.
-    sink?.message(message);
+  const notifyFinished = (message: MassMessage, app: App) => {
     for (const listener of listeners) listener(message, app);
+  };
+  /** Ends `message` if its time is up at the app's time. */
+  const settle = (message: MassMessage, app: App) => {
+    const ending = dueEnding(message, app, appNow(app));
+    if (!ending || !transition(changes.message(message), ending.event, ending.at)) return;
+    notifyFinished(message, app);
   };
   const tickApp = (app: App) => {
     for (const message of takeDue(app, appNow(app))) settle(message, app);
   };
-  const ctx: SendContext = {
+  let depth = 0;
+  const unit = <T>(work: () => T): T => {
+    depth += 1;
+    try {
+      return work();
+    } finally {
+      depth -= 1;
+      // Nested units (a control operation calling another) commit once, at the outermost.
+      const changed = depth === 0 ? changes.take() : undefined;
+      if (changed) for (const listener of commitListeners) listener(changed);
+    }
+  };
+  const ctx: DomainContext = {
     store,
     get random() {
       return random;
     },
+    changes,
     appNow,
-    settle,
-    settleDue: tickApp,
-    changed(entity) {
-      if (!sink) return;
-      if ('app' in entity) sink.app(entity.app);
-      else sink.message(entity.message);
-    },
+    tick: tickApp,
   };
 
   const addApp = (input: AppInput): App => {
     let settings = settingsFromInput(input, random);
     while (input.appid === undefined && store.apps.has(settings.appid)) settings = settingsFromInput(input, random);
     const app = createAppState(settings, random);
-    store.apps.set(app.appid, app);
-    sink?.app(app);
+    store.apps.set(app.appid, changes.app(app));
     return app;
   };
   const forgetApp = (app: App) => {
@@ -101,36 +112,59 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
     store.apps.delete(app.appid);
   };
-  const tick = () => {
-    for (const app of store.apps.values()) tickApp(app);
-  };
+  const tick = () =>
+    unit(() => {
+      for (const app of store.apps.values()) tickApp(app);
+    });
   const findMessage = (msgId: number): ControlResult<{ message: MassMessage; app: App }> => {
     const message = store.messages.get(msgId);
     const app = message && store.apps.get(message.appid);
     if (!message || !app) return refuse('not_found', `no message with msg_id ${msgId}`);
-    settle(message, app);
+    tickApp(app);
     return done({ message, app });
   };
   const end = (msgId: number, event: LifecycleEvent, status?: string): ControlResult<MassMessage> => {
     const found = findMessage(msgId);
     if (!found.ok) return found;
     const { message, app } = found.value;
-    const now = appNow(app);
-    if (!transition(message, event, now, status)) {
+    if (!nextStatus(message.status, event)) {
       return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${event === 'fail' ? 'failed' : `${event}d`}`);
     }
+    const now = appNow(app);
+    const recorded = changes.message(message);
+    transition(recorded, event, now, status);
     if (message.status === 'SENDING') {
-      trackApproved(app, message, now);
-      // Starting it counted the app's work up to now: the record must match the message's start_work.
-      sink?.app(app);
+      trackApproved(changes.app(app), recorded, now);
+      // Approved to nobody: due at once.
+      tickApp(app);
     }
-    settle(message, app);
-    sink?.message(message);
-    if (message.status === 'SEND_FAIL') for (const listener of listeners) listener(message, app);
+    if (message.status === 'SEND_FAIL') notifyFinished(message, app);
     return done(message);
   };
+  const canCreateApp = (input: AppInput): ControlResult<void> =>
+    input.appid !== undefined && store.apps.has(input.appid) ? refuse('conflict', `app ${input.appid} exists`) : done(undefined);
 
-  for (const input of startApps) addApp(input);
+  const advance = (ms: number, appid: string | undefined): ControlResult<void> => {
+    if (!Number.isSafeInteger(ms) || ms < 0) return refuse('invalid_request', `advance_ms must be a non-negative integer: time only moves forward`);
+    const app = appid === undefined ? undefined : store.apps.get(appid);
+    if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
+    let latest = app ? appNow(app) : clock.now();
+    if (!app) for (const each of store.apps.values()) latest = Math.max(latest, appNow(each));
+    if (latest + ms > LAST_TIME) return refuse('invalid_request', `advancing ${ms} ms would take ${app ? `app ${appid}'s` : "an app's"} clock past 9999-12-31`);
+    if (!app) {
+      clock.advance(ms);
+      changes.clock();
+      for (const each of store.apps.values()) tickApp(each);
+      return done(undefined);
+    }
+    changes.app(app).offset_ms += ms;
+    tickApp(app);
+    return done(undefined);
+  };
+
+  unit(() => {
+    for (const input of startApps) addApp(input);
+  });
 
   return {
     clock,
@@ -141,60 +175,50 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     ctx,
     appNow,
     onFinish: (listener) => void listeners.push(listener),
+    onCommit: (listener) => void commitListeners.push(listener),
+    unit,
     tick,
-    createApp(input) {
-      if (input.appid !== undefined && store.apps.has(input.appid)) return refuse('conflict', `app ${input.appid} exists`);
-      return done(addApp(input));
-    },
-    reset(appid) {
-      if (appid === undefined) {
-        for (const app of [...store.apps.values()]) forgetApp(app);
-        store.preview_ids.clear();
-        sink?.reset();
-        random = createRandom(seed);
-        for (const input of startApps) addApp(input);
-        return done({ ok: true });
-      }
-      const app = store.apps.get(appid);
-      if (!app) return refuse('not_found', `no app ${appid}`);
-      forgetApp(app);
-      sink?.drop(appid);
-      const initial = startApps.find((input) => input.appid === appid);
-      // An app created at run time goes back to empty state with the same settings.
-      addApp(initial ?? app);
-      return done({ ok: true });
-    },
-    advance(ms, appid) {
-      if (!Number.isSafeInteger(ms) || ms < 0) return refuse('invalid_request', `advance_ms must be a non-negative integer: time only moves forward`);
-      const app = appid === undefined ? undefined : store.apps.get(appid);
-      if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
-      let latest = app ? appNow(app) : clock.now();
-      if (!app) for (const each of store.apps.values()) latest = Math.max(latest, appNow(each));
-      if (latest + ms > LAST_TIME) return refuse('invalid_request', `advancing ${ms} ms would take ${app ? `app ${appid}'s` : 'an app\'s'} clock past 9999-12-31`);
-      if (!app) {
-        clock.advance(ms);
-        sink?.clock(clock.now());
-        tick();
-        return done(undefined);
-      }
-      app.offset_ms += ms;
-      sink?.app(app);
-      tickApp(app);
-      return done(undefined);
-    },
+    recordPush: (message, record) =>
+      unit(() => {
+        const recorded = changes.message(message);
+        recorded.pushes = [...message.pushes, record];
+      }),
+    canCreateApp,
+    createApp: (input) =>
+      unit(() => {
+        const free = canCreateApp(input);
+        return free.ok ? done(addApp(input)) : free;
+      }),
+    reset: (appid) =>
+      unit(() => {
+        if (appid === undefined) {
+          for (const app of [...store.apps.values()]) forgetApp(app);
+          store.preview_ids.clear();
+          changes.reset();
+          random = createRandom(seed);
+          for (const input of startApps) addApp(input);
+          return done({ ok: true as const });
+        }
+        const app = store.apps.get(appid);
+        if (!app) return refuse('not_found', `no app ${appid}`);
+        forgetApp(app);
+        changes.drop(appid);
+        const initial = startApps.find((input) => input.appid === appid);
+        // An app created at run time goes back to empty state with the same settings.
+        addApp(initial ?? inputOf(app));
+        return done({ ok: true as const });
+      }),
+    advance: (ms, appid) => unit(() => advance(ms, appid)),
     setNow(at, appid) {
       const app = appid === undefined ? undefined : store.apps.get(appid);
       if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
       const current = app ? appNow(app) : clock.now();
       if (at < current) return refuse('invalid_request', `time only moves forward: ${new Date(at).toISOString()} is before ${new Date(current).toISOString()}`);
-      return this.advance(at - current, appid);
+      return unit(() => advance(at - current, appid));
     },
-    approve: (msgId) => end(msgId, 'approve'),
-    reject: (msgId) => end(msgId, 'reject'),
-    fail: (msgId, status = EVENT_STATUS.fail) => end(msgId, 'fail', status),
-    persistTo(next) {
-      sink = next;
-    },
+    approve: (msgId) => unit(() => end(msgId, 'approve')),
+    reject: (msgId) => unit(() => end(msgId, 'reject')),
+    fail: (msgId, status = EVENT_STATUS.fail) => unit(() => end(msgId, 'fail', status)),
     reseed(next) {
       random = createRandom(next);
     },

@@ -5,109 +5,87 @@
 import { MinHeap } from './min-heap.js';
 import type { Random } from './random.js';
 
+import type { components } from '../generated/control.js';
+
 export type SpeedLevel = 0 | 1 | 2 | 3 | 4;
 
 /** realspeed in 万 (10,000) messages a minute for speed 0..4 (the doc's table, not its example). */
 export const REALSPEED = [80, 60, 45, 30, 10] as const;
 
-export interface Tag {
-  id: number;
-  name: string;
-  /** Fans carrying the tag: the audience of a send to it. */
-  count: number;
-}
+/** A tag and the fans carrying it (the audience of a send to it). */
+export type Tag = components['schemas']['Tag'];
+/** The per-app limits, each off unless set (limits.ts). */
+export type Limits = components['schemas']['Limits'];
+/** How event pushes are timed: both always set on a stored app. */
+export type PushOptions = Required<components['schemas']['PushOptions']>;
+/** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
+export type PushRecord = components['schemas']['PushAttemptView'];
 
-export interface Limits {
-  /** Successful sendAll/massSend calls a day before 45028. */
-  daily_mass_quota?: number;
-  /** API calls a day before 45009. */
-  daily_api_quota?: number;
-  /** API calls a minute before 45011. */
-  per_minute?: number;
-}
+declare const recorded: unique symbol;
 
-export interface PushOptions {
-  /** How long a callback may take before the attempt counts as failed (WeChat: 5 s). */
-  timeout_ms: number;
-  /** Pause between attempts. */
-  retry_delay_ms: number;
-}
+/**
+ * An entity taken for writing through Changes (changes.ts), the only way to get one: its fields are
+ * writable only then, so a rule that changes state without recording it is a type error.
+ */
+export type Recorded<T> = { -readonly [K in keyof T]: T[K] } & { readonly [recorded]: true };
 
 /** What a user can set when creating an app (POST /__mock/apps, --config). */
 export interface AppSettings {
-  appid: string;
-  secret: string;
-  fans: number;
-  tags: Tag[];
+  readonly appid: string;
+  readonly secret: string;
+  readonly fans: number;
+  readonly tags: readonly Tag[];
   /** API mass-send protection: a send to all waits for the administrator. */
-  protection: boolean;
-  callback_url: string | null;
-  callback_token: string | null;
-  encoding_aes_key: string | null;
-  limits: Limits;
-  push: PushOptions;
+  readonly protection: boolean;
+  readonly callback_url: string | null;
+  readonly callback_token: string | null;
+  readonly encoding_aes_key: string | null;
+  readonly limits: Readonly<Limits>;
+  readonly push: Readonly<PushOptions>;
 }
 
 export type MessageStatus = 'AWAITING_CONFIRMATION' | 'SENDING' | 'SEND_SUCCESS' | 'SEND_FAIL' | 'DELETE';
 
 export interface MassMessage {
-  msg_id: number;
+  readonly msg_id: number;
   /** Present for mpnews, as WeChat sends it. */
-  msg_data_id: number | undefined;
-  appid: string;
-  msgtype: string;
+  readonly msg_data_id: number | undefined;
+  readonly appid: string;
+  readonly msgtype: string;
   /** TotalCount: the fans the send targets. */
-  audience: number;
+  readonly audience: number;
   /** App time of the send, ms. */
-  created_at: number;
-  status: MessageStatus;
+  readonly created_at: number;
+  readonly status: MessageStatus;
   /**
    * The app's work count (see App.work_base) when the send started SENDING; undefined until then.
    * It ends once the count reaches start_work + audience × WORK_PER_MESSAGE, whatever the speeds between.
    */
-  start_work: number | undefined;
+  readonly start_work: number | undefined;
   /** App time the send ended (success, fail or timeout), ms. */
-  finished_at: number | undefined;
+  readonly finished_at: number | undefined;
   /** The event's Status: `send success`, `send fail` or `err(N)`. */
-  event_status: string | undefined;
+  readonly event_status: string | undefined;
   /** Each attempt to push this send's MASSSENDJOBFINISH event, oldest first; empty without a callback URL. */
-  pushes: PushRecord[];
-}
-
-/** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
-export interface PushRecord {
-  /** 1 for the first try, up to 4 (one attempt and 3 retries). */
-  attempt: number;
-  /** ok: the handler answered `success` or nothing; anything else leads to a retry. */
-  outcome: 'ok' | 'bad_reply' | 'http_error' | 'timeout' | 'network_error';
-  /** HTTP status, when the handler answered at all. */
-  status?: number;
-  /** Mock time the attempt was signed at, ISO. */
-  at: string;
-  /** The handler's reply, cut to 200 characters. */
-  reply?: string;
-  /** Why a timeout or network error happened. */
-  error?: string;
-  /** Real ms the attempt took. */
-  duration_ms: number;
+  readonly pushes: readonly PushRecord[];
 }
 
 export interface TokenRecord {
-  token: string;
-  appid: string;
+  readonly token: string;
+  readonly appid: string;
   /** App time after which the token answers 42001, ms. */
-  expires_at: number;
+  readonly expires_at: number;
   /** Replaced by a newer token: after `expires_at` it answers 40001 ("not latest"), not 42001. */
-  superseded: boolean;
+  readonly superseded: boolean;
 }
 
 /** Counters for the per-app limits, in app time. */
 export interface Usage {
-  day: number;
-  api_calls: number;
-  mass_sends: number;
-  minute: number;
-  minute_calls: number;
+  readonly day: number;
+  readonly api_calls: number;
+  readonly mass_sends: number;
+  readonly minute: number;
+  readonly minute_calls: number;
 }
 
 /** An app's sends still waiting or sending, indexed by when they end (in-flight.ts keeps it). */
@@ -136,29 +114,29 @@ export function createInFlight(): InFlight {
 
 export interface App extends AppSettings {
   /** The account's original id, `gh_` + 12 hex: the ToUserName of its events. */
-  original_id: string;
-  speed: SpeedLevel;
+  readonly original_id: string;
+  readonly speed: SpeedLevel;
   /**
    * Work the app has done sending, in units of 1/WORK_PER_MESSAGE message, counted at `work_at`;
    * after that it grows by REALSPEED[speed] units a ms. A speed change moves both to the moment of
    * the change, so one O(1) update applies the new speed to every send in flight.
    */
-  work_base: number;
+  readonly work_base: number;
   /** App time `work_base` was counted at, ms. */
-  work_at: number;
+  readonly work_at: number;
   /** This app's clock offset on top of the global clock, ms (≥ 0). */
-  offset_ms: number;
-  /** msg_ids of this app's sends, oldest first. */
-  message_ids: number[];
+  readonly offset_ms: number;
+  /** msg_ids of this app's sends, oldest first (rebuilt from the messages on restore, so not recorded). */
+  readonly message_ids: number[];
   /** The sends still waiting or sending, indexed by when they end: the only ones the lifecycle has to look at. */
-  in_flight: InFlight;
-  /** maps clientmsgid to the send it created and when. */
-  clientmsgids: Map<string, { msg_id: number; at: number }>;
+  readonly in_flight: InFlight;
+  /** maps clientmsgid to the send it created and when; only submit (sends.ts) adds to it, on a recorded app. */
+  readonly clientmsgids: Map<string, { msg_id: number; at: number }>;
   /** The latest and the previous /cgi-bin/token tokens. */
-  tokens: TokenRecord[];
+  readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */
-  stable: TokenRecord | undefined;
-  usage: Usage;
+  readonly stable: TokenRecord | undefined;
+  readonly usage: Usage;
 }
 
 export interface Store {

@@ -5,7 +5,8 @@
 import { fail, ok, type Result } from './result.js';
 import { field, type Body } from './loose.js';
 import type { Random } from './random.js';
-import type { App, Store, TokenRecord } from './store.js';
+import type { components } from '../../contracts/generated/openapi.js';
+import type { App, Recorded, Store, TokenRecord } from './store.js';
 
 export const TOKEN_TTL_MS = 7200_000;
 /** The overlap in which an old token still works after a new one was issued. */
@@ -14,19 +15,17 @@ export const TOKEN_OVERLAP_MS = 5 * 60_000;
 /** Anything outside the alphabet real tokens use is malformed (40014), not merely unknown (40001). */
 const WELL_FORMED = /^[A-Za-z0-9_*-]{1,600}$/;
 
-export interface TokenAnswer {
-  access_token: string;
-  expires_in: number;
-}
+export type TokenAnswer = components['schemas']['AccessToken'];
 
-export interface Credentials {
+/** What a token request names: its appid, secret and grant_type, as sent (loose). */
+export interface TokenGrant {
   appid: unknown;
   secret: unknown;
   grant_type: unknown;
 }
 
 /** The appid is checked before grant_type, as real probes show (a bad appid answers 40013 first). */
-export function checkCredentials(store: Store, credentials: Credentials): Result<App> {
+export function checkCredentials(store: Store, credentials: TokenGrant): Result<App> {
   const app = typeof credentials.appid === 'string' ? store.apps.get(credentials.appid) : undefined;
   if (!app) return fail(40013);
   if (credentials.grant_type !== 'client_credential') return fail(40002);
@@ -47,20 +46,22 @@ function answer(record: TokenRecord, now: number): TokenAnswer {
 }
 
 /** /cgi-bin/token: a new token; the previous one lives five more minutes, older ones are gone. */
-export function issueAccessToken(store: Store, random: Random, app: App, now: number): TokenAnswer {
+export function issueAccessToken(store: Store, random: Random, app: Recorded<App>, now: number): TokenAnswer {
   const record = issue(store, random, app, now);
   const [previous, older] = app.tokens;
   if (older) store.tokens.delete(older.token);
-  if (previous) {
-    previous.expires_at = Math.min(previous.expires_at, now + TOKEN_OVERLAP_MS);
-    previous.superseded = true;
+  if (!previous) {
+    app.tokens = [record];
+    return answer(record, now);
   }
-  app.tokens = previous ? [record, previous] : [record];
+  const superseded: TokenRecord = { ...previous, expires_at: Math.min(previous.expires_at, now + TOKEN_OVERLAP_MS), superseded: true };
+  store.tokens.set(superseded.token, superseded);
+  app.tokens = [record, superseded];
   return answer(record, now);
 }
 
 /** /cgi-bin/stable_token: the current stable token unless it is near its end or force_refresh asks. */
-export function issueStableToken(store: Store, random: Random, app: App, body: Body, now: number): TokenAnswer {
+export function issueStableToken(store: Store, random: Random, app: Recorded<App>, body: Body, now: number): TokenAnswer {
   const force = field(body, 'force_refresh') === true;
   const current = app.stable;
   if (current && !force && current.expires_at - now > TOKEN_OVERLAP_MS) return answer(current, now);

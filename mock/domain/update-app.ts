@@ -1,25 +1,25 @@
 /**
  * Changing an app after it was created (PATCH /__mock/apps/{appid}): each field given replaces the
  * app's value, push options merge with the current ones. A speed change applies to what is left of
- * the sends in flight, exactly as setSpeed does. Callback checks happen before this (callback-setup.ts).
+ * the sends in flight, exactly as setSpeed does. Callback checks happen before this (control/set-up-app.ts).
  */
 import type { components } from '../generated/control.js';
+import type { DomainContext } from './domain-context.js';
 import { changeSpeed } from './sends.js';
-import type { Simulator } from './simulator.js';
 import type { App, SpeedLevel } from './store.js';
 
 export type AppPatch = components['schemas']['AppPatch'];
 
-export function applyAppPatch(sim: Simulator, app: App, patch: AppPatch): App {
-  if (patch.speed !== undefined && patch.speed !== app.speed) changeSpeed(sim.ctx, app, patch.speed as SpeedLevel);
-  if (patch.fans !== undefined) app.fans = patch.fans;
-  if (patch.tags !== undefined) app.tags = patch.tags.map((tag) => ({ ...tag }));
-  if (patch.protection !== undefined) app.protection = patch.protection;
-  if (patch.callback_url !== undefined) app.callback_url = patch.callback_url;
-  if (patch.callback_token !== undefined) app.callback_token = patch.callback_token;
-  if (patch.encoding_aes_key !== undefined) app.encoding_aes_key = patch.encoding_aes_key;
-  if (patch.limits !== undefined) app.limits = { ...patch.limits };
-  if (patch.push !== undefined) app.push = { ...app.push, ...patch.push };
-  sim.ctx.changed({ app });
+export function applyAppPatch(ctx: DomainContext, app: App, patch: AppPatch): App {
+  const recorded = ctx.changes.app(app);
+  if (patch.speed !== undefined && patch.speed !== app.speed) changeSpeed(ctx, recorded, patch.speed as SpeedLevel);
+  if (patch.fans !== undefined) recorded.fans = patch.fans;
+  if (patch.tags !== undefined) recorded.tags = patch.tags.map((tag) => ({ ...tag }));
+  if (patch.protection !== undefined) recorded.protection = patch.protection;
+  if (patch.callback_url !== undefined) recorded.callback_url = patch.callback_url;
+  if (patch.callback_token !== undefined) recorded.callback_token = patch.callback_token;
+  if (patch.encoding_aes_key !== undefined) recorded.encoding_aes_key = patch.encoding_aes_key;
+  if (patch.limits !== undefined) recorded.limits = { ...patch.limits };
+  if (patch.push !== undefined) recorded.push = { ...app.push, ...patch.push };
   return app;
 }

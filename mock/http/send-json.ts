@@ -11,3 +11,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
 export function sendError(res: ServerResponse, status: number, error: string, message: string): void {
   sendJson(res, status, { error, message });
 }
+
+/** Sends text (the YAML documents) with its type. */
+export function sendText(res: ServerResponse, contentType: string, text: string): void {
+  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -2,12 +2,12 @@
  * --state-file: restores the simulator from the file, compacts it, then appends every change the
  * simulator reports before the answer goes out. Compacted again at close.
  */
-import type { ChangeSink, Simulator } from '../domain/simulator.js';
+import type { ChangeSet } from '../domain/changes.js';
 import { trackRestored } from '../domain/in-flight.js';
-import { createInFlight, type App, type MassMessage } from '../domain/store.js';
+import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
+import type { Simulator } from '../domain/simulator.js';
+import { createInFlight, type App } from '../domain/store.js';
 import { loadStateFile, openAppender, writeStateFile, STATE_FORMAT, STATE_VERSION, type AppRecord, type StateHeader, type StateRecord } from './state-file.js';
-
-const CLIENTMSGID_WINDOW_MS = 86_400_000;
 
 export interface StateFileHandle {
   /** True when the last record was torn by a crash and dropped. */
@@ -29,6 +29,17 @@ function* snapshot(sim: Simulator): Generator<StateRecord> {
   for (const message of sim.store.messages.values()) yield { t: 'msg', msg: message };
 }
 
+/** A unit of work's changes as records, in the order a restore must apply them. */
+function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
+  const records: StateRecord[] = [];
+  if (changes.reset) records.push({ t: 'reset' });
+  for (const appid of changes.dropped) records.push({ t: 'drop', appid });
+  if (changes.clock) records.push({ t: 'clock', now: sim.clock.now() });
+  for (const app of changes.apps) records.push({ t: 'app', app: appRecord(app, sim.appNow(app)) });
+  for (const message of changes.messages) records.push({ t: 'msg', msg: message });
+  return records;
+}
+
 function restore(sim: Simulator, records: StateRecord[]): void {
   const { store } = sim;
   let savedNow = -Infinity;
@@ -45,7 +56,8 @@ function restore(sim: Simulator, records: StateRecord[]): void {
       store.messages.clear();
     } else if (record.t === 'drop') drop(record.appid);
     else if (record.t === 'clock') savedNow = Math.max(savedNow, record.now);
-    else if (record.t === 'msg') store.messages.set(record.msg.msg_id, record.msg);
+    // `?? []`: a record written before pushes were recorded has none.
+    else if (record.t === 'msg') store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [] });
     else store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], in_flight: createInFlight() });
   }
   // What the records do not hold is rebuilt: each app's message list, its sends in flight (in
@@ -80,15 +92,10 @@ export function attachStateFile(sim: Simulator, path: string, seed: number): Sta
   if (loaded) sim.reseed((seed + header.generation * 0x9e3779b1) >>> 0);
   writeStateFile(path, header, snapshot(sim));
   const appender = openAppender(path);
-  const sink: ChangeSink = {
-    app: (app) => appender.append({ t: 'app', app: appRecord(app, sim.appNow(app)) }),
-    message: (message: MassMessage) => appender.append({ t: 'msg', msg: message }),
-    clock: (now) => appender.append({ t: 'clock', now }),
-    drop: (appid) => appender.append({ t: 'drop', appid }),
-    reset: () => appender.append({ t: 'reset' }),
-  };
-  sim.persistTo(sink);
   let closed = false;
+  sim.onCommit((changes) => {
+    if (!closed) appender.append(changeRecords(sim, changes));
+  });
   return {
     recovered: loaded?.recovered ?? false,
     restored,

@@ -100,11 +100,15 @@ export function writeStateFile(path: string, header: StateHeader, records: Itera
   renameSync(tmp, path);
 }
 
-/** Appends records to the file; each append is one write() before the answer goes out. */
-export function openAppender(path: string): { append(record: StateRecord): void; close(): void } {
+/** Appends records to the file; each append (one unit of work's records) is one write() before the answer goes out. */
+export function openAppender(path: string): { append(records: readonly StateRecord[]): void; close(): void } {
   const fd = openSync(path, 'a');
   return {
-    append: (record) => void writeSync(fd, `${JSON.stringify(record)}\n`),
+    append: (records) => {
+      let text = '';
+      for (const record of records) text += `${JSON.stringify(record)}\n`;
+      writeSync(fd, text);
+    },
     close: () => closeSync(fd),
   };
 }

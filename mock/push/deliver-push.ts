@@ -8,7 +8,7 @@ import { encryptForWechat, wrapEncrypted } from './safe-mode.js';
 import { wechatSignature } from './signature.js';
 
 /** WeChat retries 3 times after the first attempt. */
-const MAX_ATTEMPTS = 4;
+export const MAX_ATTEMPTS = 4;
 /** Enough of a reply to see what a handler said, without keeping a whole error page. */
 const REPLY_LIMIT = 200;
 

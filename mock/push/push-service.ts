@@ -10,7 +10,7 @@ import type { JournalRecord } from '../harness/journal.js';
 import type { Simulator } from '../domain/simulator.js';
 import { articleUrl } from '../domain/sends.js';
 import type { App, MassMessage, PushRecord } from '../domain/store.js';
-import { deliverPush, type PushAttempt } from './deliver-push.js';
+import { deliverPush, MAX_ATTEMPTS, type PushAttempt } from './deliver-push.js';
 import { eventCounts } from './event-counts.js';
 import { massSendJobFinishXml, type JobFinishStatus } from './job-finish-xml.js';
 
@@ -19,9 +19,6 @@ import { massSendJobFinishXml, type JobFinishStatus } from './job-finish-xml.js'
  * An openid-shaped constant (28 characters, like real openids), so receivers can dedupe on it.
  */
 export const MPHELPER_OPENID = 'oMpHelper0000WxMassMockEvent';
-
-/** WeChat retries 3 times after the first attempt: one nonce (and IV prefix) per attempt. */
-const MAX_ATTEMPTS = 4;
 
 export type PushAttemptListener = (attempt: PushAttempt, message: MassMessage, app: App) => void;
 
@@ -118,6 +115,7 @@ export function createPushService({ sim, fetch }: PushServiceOptions): PushServi
     const encodingAesKey = app.encoding_aes_key;
     const { timeout_ms, retry_delay_ms } = app.push;
     const xml = jobFinishXmlFor(sim, message, app);
+    // One nonce (and IV prefix) per attempt.
     const nonces = Array.from({ length: MAX_ATTEMPTS }, () => String(sim.random.int(100_000_000, 2_147_483_647)));
     const prefixes = encodingAesKey ? Array.from({ length: MAX_ATTEMPTS }, () => Buffer.from(sim.random.hex(32), 'hex')) : [];
     let nonceIndex = 0;
@@ -149,7 +147,7 @@ export function createPushService({ sim, fetch }: PushServiceOptions): PushServi
           own.abort();
           return;
         }
-        (message.pushes ??= []).push(pushRecord(attempt));
+        sim.recordPush(message, pushRecord(attempt));
         for (const listener of listeners) {
           try {
             listener(attempt, message, app);

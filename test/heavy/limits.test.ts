@@ -5,9 +5,13 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../mock/http/read-body.js';
+import { CONTROL_MAX_BODY_BYTES } from '../../mock/control/read-control-input.js';
+import { ROUTES } from '../../mock/wechat/routes.js';
 import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { PATHS, T0 } from '../helpers.js';
+
+/** setSpeed's body limit: 1 MB, as every JSON operation's. */
+const MAX_BODY_BYTES = ROUTES['/cgi-bin/message/mass/speed/set'].maxBodyBytes;
 
 let server: MockServer;
 let host: string;
@@ -151,7 +155,7 @@ describe('request bodies over 1 MB', () => {
   });
 
   it('refuses an oversized body on the control API too', async () => {
-    const body = Buffer.from(JSON.stringify({ secret: 'x'.repeat(MAX_BODY_BYTES + 10) }));
+    const body = Buffer.from(JSON.stringify({ secret: 'x'.repeat(CONTROL_MAX_BODY_BYTES + 10) }));
     const answer = await rawRequest(jsonHead('/__mock/apps', body.length), body);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ error: 'payload_too_large' });

@@ -1,0 +1,36 @@
+/**
+ * The one way in: every request, whether startMockServer's server or a test's supertest hands it
+ * over, passes the admission step, then goes to /cgi-bin's request path or to the control API's
+ * Express app; anything either throws meets the one error handler.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Refusal } from './admit-request.js';
+import { answerUnexpected } from './answer-unexpected.js';
+import { sendError } from './send-json.js';
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface RequestListenerParts {
+  admit(req: IncomingMessage, path: string): Refusal | undefined;
+  wechat(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  control: RequestListener;
+}
+
+export function createRequestListener({ admit, wechat, control }: RequestListenerParts): RequestListener {
+  return (req, res) => {
+    try {
+      const url = req.url ?? '/';
+      const mark = url.indexOf('?');
+      const path = mark === -1 ? url : url.slice(0, mark);
+      const refusal = admit(req, path);
+      if (refusal) return sendError(res, refusal.status, refusal.error, refusal.message);
+      if (path.startsWith('/cgi-bin/') || path === '/cgi-bin') {
+        wechat(req, res).catch((err: unknown) => answerUnexpected(res, err));
+        return;
+      }
+      control(req, res);
+    } catch (err) {
+      answerUnexpected(res, err);
+    }
+  };
+}

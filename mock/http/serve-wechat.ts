@@ -1,0 +1,102 @@
+/**
+ * The HTTP side of /cgi-bin: finds the route, reads the body up to the route's limit, calls the
+ * WeChat handler once, sends its answer as WeChat does (HTTP 200, compact JSON,
+ * `application/json; encoding=utf-8`), applies the transport faults (http_status, delay_ms, reset)
+ * and records the request in the journal.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Journal } from '../harness/journal.js';
+import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/handle-wechat.js';
+import { routeFor } from '../wechat/routes.js';
+import type { WechatRequest } from '../wechat/wechat-request.js';
+import { WECHAT_CONTENT_TYPE } from '../wechat/wire.js';
+import { readBody } from './read-body.js';
+import { sendError, sendJson } from './send-json.js';
+import { tunnelOf } from './tunnel.js';
+
+export interface ServeWechatOptions {
+  handler: WechatHandler;
+  /** Called with every answer before it is sent; may replace it (response self-validation). */
+  inspect?: ((answer: WechatAnswer, text: string) => { status: number; body: unknown } | undefined) | undefined;
+  /** Where every /cgi-bin request is recorded (secrets are redacted by the journal). */
+  journal?: Journal | undefined;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** An http_status fault's answer, or a reset: the connection drops without a byte sent (RST where Node can). */
+function interrupt(res: ServerResponse, { operationId, interrupt }: WechatInterruption): void {
+  if ('reset' in interrupt) {
+    const socket = res.socket;
+    if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else res.destroy();
+    return;
+  }
+  sendJson(res, interrupt.http_status, {
+    error: 'fault_injected',
+    message: `fault ${interrupt.fault} (POST /__mock/faults) answers HTTP ${interrupt.http_status} for ${operationId}`,
+    fault: interrupt.fault,
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request as the WeChat handler takes it: `body` as read, the rest from the message. */
+export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer): WechatRequest {
+  return {
+    method: req.method ?? 'GET',
+    path,
+    query,
+    body,
+    contentType: header(req, 'content-type'),
+    host: header(req, 'host'),
+    tunnel: tunnelOf(req.socket),
+    forcedErrcode: header(req, 'x-mock-errcode'),
+  };
+}
+
+export type ServeWechat = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): ServeWechat {
+  return async (req, res) => {
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const query = mark === -1 ? '' : url.slice(mark + 1);
+    const route = routeFor(path);
+    if (!route) {
+      journal?.record({ direction: 'in', operation: null, appid: null, method, path, query, errcode: null, status: 404 });
+      sendError(res, 404, 'unknown_path', `wechat-mass-mock does not simulate ${method} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
+      return;
+    }
+    const raw = method === 'GET' || method === 'HEAD' ? { ok: true as const, bytes: EMPTY } : await readBody(req, route.maxBodyBytes);
+    if (!raw.ok) {
+      journal?.record({ direction: 'in', operation: null, appid: null, method, path, query, errcode: null, status: 413 });
+      res.setHeader('Connection', 'close');
+      sendError(res, 413, 'payload_too_large', `${route.operationId} bodies are limited to ${route.maxBodyBytes} bytes`);
+      return;
+    }
+    const outcome = handler(route, wechatRequestOf(req, path, query, raw.bytes));
+    const body = raw.bytes.length === 0 ? '' : raw.bytes.toString('utf8');
+    if ('interrupt' in outcome) {
+      const status = 'reset' in outcome.interrupt ? null : outcome.interrupt.http_status;
+      journal?.record({ direction: 'in', operation: outcome.operationId, appid: outcome.appid, method, path, query, body, errcode: null, status, fault: outcome.interrupt.fault });
+      interrupt(res, outcome);
+      return;
+    }
+    const answer = outcome;
+    const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
+    const replaced = inspect?.(answer, JSON.stringify(answer.body));
+    journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
+    const send = replaced ? () => sendJson(res, replaced.status, replaced.body) : () => sendJson(res, 200, answer.body, WECHAT_CONTENT_TYPE, headers);
+    if (answer.delay_ms === undefined) return send();
+    // The operation has run; only its answer waits. A client that gave up meanwhile gets nothing.
+    setTimeout(() => {
+      if (!res.destroyed) send();
+    }, answer.delay_ms).unref();
+  };
+}

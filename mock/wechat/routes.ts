@@ -1,0 +1,14 @@
+/** The dispatch table: one route per path of openapi.yaml (a test checks both ways). */
+import type { paths } from '../../contracts/generated/openapi.js';
+import { MASS_ROUTES } from './mass-routes.js';
+import type { AnyRoute } from './route.js';
+import { TOKEN_ROUTES } from './token-routes.js';
+
+export const ROUTES = { ...TOKEN_ROUTES, ...MASS_ROUTES } satisfies { [P in keyof paths]: AnyRoute };
+
+export type WechatPath = keyof typeof ROUTES;
+
+/** The route serving `path`, if openapi.yaml has one. */
+export function routeFor(path: string): AnyRoute | undefined {
+  return Object.prototype.hasOwnProperty.call(ROUTES, path) ? ROUTES[path as WechatPath] : undefined;
+}
