@@ -281,7 +281,7 @@ export interface components {
              * @enum {string}
              */
             outcome: "ok" | "bad_reply" | "http_error" | "timeout" | "network_error";
-            /** @description HTTP status */
+            /** @description HTTP status, when the handler answered. */
             status?: number;
             /**
              * Format: date-time
