@@ -346,7 +346,7 @@ export interface components {
             /** @description is_to_all true sends to every fan; otherwise tag_id (a number or a numeric string) names the tag. wechatpy sends tag_id null with is_to_all. */
             filter: {
                 is_to_all?: boolean;
-                tag_id?: (number | string) | null;
+                tag_id?: (number | null) | string;
             };
         };
         MassSendRequest: components["schemas"]["MessageContent"] & {

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Liveness
+         * @description Answers {"ok":true} while the mock runs; the one route that never needs the control token.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Back to the start-up config, everything or one app */
+        /**
+         * Back to the start-up config, everything or one app
+         * @description Without appid, every app is removed and the start-up config's apps are created afresh; with appid, that app alone starts again empty with its start-up settings (or, for an app created later, its current ones); the matching faults and journal entries go too.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -42,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every app with its speed, clock and messages */
+        /**
+         * Every app with its speed, clock and messages
+         * @description Each app shows its settings, its own time and its newest messages, beside the global clock's time, mode and scale.
+         */
         get: operations["state"];
         put?: never;
         post?: never;
@@ -99,10 +108,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The global mock time */
+        /**
+         * The global mock time
+         * @description The clock is real (optionally scaled) or manual; apps that were moved on their own run ahead of it by their offset_ms.
+         */
         get: operations["getClock"];
         put?: never;
-        /** Move the clock forward, globally or for one app */
+        /**
+         * Move the clock forward, globally or for one app
+         * @description Give exactly one of advance_ms or now (time never goes back); with appid only that app's offset grows; every send whose time is up then ends.
+         */
         post: operations["moveClock"];
         delete?: never;
         options?: never;
@@ -119,7 +134,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The administrator approves a send waiting for confirmation; it starts SENDING now */
+        /**
+         * The administrator approves a send waiting for confirmation; it starts SENDING now
+         * @description Only a send in AWAITING_CONFIRMATION can be approved (else 409); its SENDING time runs from the approval at the app's current speed.
+         */
         post: operations["approve"];
         delete?: never;
         options?: never;
@@ -136,7 +154,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The administrator rejects a send; it ends SEND_FAIL with event status err(40001) */
+        /**
+         * The administrator rejects a send; it ends SEND_FAIL with event status err(40001)
+         * @description Only a send in AWAITING_CONFIRMATION can be rejected (else 409); its MASSSENDJOBFINISH event is then pushed to the app's callback URL, if it has one.
+         */
         post: operations["reject"];
         delete?: never;
         options?: never;
@@ -153,7 +174,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End a waiting or sending send SEND_FAIL */
+        /**
+         * End a waiting or sending send SEND_FAIL
+         * @description A send in AWAITING_CONFIRMATION or SENDING ends with the event Status given (default "send fail") and its event is pushed, if the app has a callback URL; any other status answers 409.
+         */
         post: operations["fail"];
         delete?: never;
         options?: never;
@@ -168,7 +192,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active faults, oldest first, with the times each has left */
+        /**
+         * The active faults, oldest first, with the times each has left
+         * @description Each fault shows its id, operation, app (null for every app), what it does and the calls it still breaks; a fault whose times are used up is gone.
+         */
         get: operations["listFaults"];
         put?: never;
         /**
@@ -176,7 +203,10 @@ export interface paths {
          * @description Exactly one of errcode (WeChat's body for that code; it must be one the operation documents), http_status (that status with a small JSON body naming the fault; the operation does not run), delay_ms (the operation runs at once, its answer leaves that much later) or reset (the connection is dropped without an answer; the operation does not run). A fault applies after the token check (for the token operations, after the credentials check), like X-Mock-Errcode, which wins when both are present. Each matching call uses one of its times; when several faults match, the oldest applies first.
          */
         post: operations["addFault"];
-        /** Remove every fault, or those naming one app (faults for every app stay) */
+        /**
+         * Remove every fault, or those naming one app (faults for every app stay)
+         * @description With appid only the faults naming that app go; without it every fault goes, and the answer counts them.
+         */
         delete: operations["clearFaults"];
         options?: never;
         head?: never;
@@ -197,7 +227,10 @@ export interface paths {
         get: operations["listRequests"];
         put?: never;
         post?: never;
-        /** Empty the journal, or remove one app's entries */
+        /**
+         * Empty the journal, or remove one app's entries
+         * @description With appid only that app's entries go; without it the journal is emptied and its dropped count starts again from 0.
+         */
         delete: operations["clearRequests"];
         options?: never;
         head?: never;
@@ -281,7 +314,7 @@ export interface components {
              * @enum {string}
              */
             outcome: "ok" | "bad_reply" | "http_error" | "timeout" | "network_error";
-            /** @description HTTP status */
+            /** @description HTTP status, when the handler answered. */
             status?: number;
             /**
              * Format: date-time
