@@ -3,7 +3,7 @@
  * The ceiling for Node itself: bare node:http answering the same JSON as the mock for the routes the
  * bench drives (getSpeed, setSpeed, massmsgget, token). Reads and parses the body; nothing else.
  *
- *   node scripts/bench-baselines/bare-http.mjs --port 3101
+ *   node scripts/bench/baselines/bare-http.mjs --port 3101
  *   BENCH_KNOWN_MSG_IDS=3147494522,… (msg_ids answered SENDING; any other answers 40059)
  */
 import { createServer } from 'node:http';

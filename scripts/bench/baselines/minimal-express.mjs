@@ -4,7 +4,7 @@
  * the routes the bench drives (getSpeed, setSpeed, massmsgget, token), with express.json() parsing
  * every body whatever its Content-Type, as the mock does. No simulation, no checks beyond that.
  *
- *   node scripts/bench-baselines/minimal-express.mjs --port 3100
+ *   node scripts/bench/baselines/minimal-express.mjs --port 3100
  *   BENCH_KNOWN_MSG_IDS=3147494522,… (msg_ids answered SENDING; any other answers 40059)
  */
 import express from 'express';

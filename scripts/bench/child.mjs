@@ -1,0 +1,27 @@
+/**
+ * The entry of the measurements that need a fresh process: `node child.mjs <kind> …args` runs one
+ * and prints its result as the last line of JSON (processes.mjs's runChild reads it). It loads only
+ * the module of that measurement, so the bench's own code weighs as little as it can on a memory
+ * baseline or an import time.
+ */
+const CHILDREN = {
+  memory: async () => (await import('./memory.mjs')).childMemory,
+  fans: async () => (await import('./memory.mjs')).childFans,
+  'inproc-start': async () => (await import('./cold-start.mjs')).childInprocStart,
+};
+
+const [kind, ...args] = process.argv.slice(2);
+if (!Object.hasOwn(CHILDREN, kind)) {
+  console.error(`unknown child ${kind}`);
+  process.exit(2);
+}
+(await CHILDREN[kind]())(args).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

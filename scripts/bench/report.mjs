@@ -1,0 +1,97 @@
+/** reports/bench.md and reports/bench.json. */
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fmt, mb, x } from './format.mjs';
+import { ROOT } from './paths.mjs';
+import { ratio } from './stats.mjs';
+
+const LABELS = { mock: 'mock (CLI)', express: 'minimal Express 5', 'bare-http': 'bare node:http', prism: 'prism mock', wiremock: 'WireMock, journal and logging off', 'wiremock-default': 'WireMock, defaults', 'mock-inprocess': 'startMockServer in-process' };
+const label = (name) => LABELS[name] ?? name;
+
+function header({ config, machine, started, warning }) {
+  const lines = ['# wechat-mass-mock benchmark', ''];
+  lines.push(`${started} · ${machine.cpus} · ${machine.memory} · node ${machine.node} · ${machine.java} · ${machine.platform}`, '');
+  lines.push(`autocannon on loopback, ${config.connections} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
+  if (warning) lines.push(`**Warning: ${warning}.**`, '');
+  return lines;
+}
+
+function throughputSection(throughput) {
+  const lines = ['## Throughput and latency', ''];
+  lines.push('| operation | target | req/s | vs Express | p50 ms | p99 ms | p99 vs Express | per-round ratio range | non-2xx / errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---|---:|');
+  for (const [opName, { summary }] of Object.entries(throughput)) {
+    for (const [name, s] of Object.entries(summary)) {
+      const range = s.pairedRatios.filter(Number.isFinite);
+      lines.push(`| ${opName} | ${label(name)} | ${fmt(s.rps)} | ${x(s.rpsVsExpress)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${x(s.p99VsExpress)} | ${range.length ? `${fmt(Math.min(...range), 2)}–${fmt(Math.max(...range), 2)}` : ''} | ${s.non2xx} / ${s.errors} |`);
+    }
+  }
+  lines.push('', 'massmsgget mixes known and unknown msg_ids (known ones also as numeric strings); setSpeed alternates speeds 1, 0, 2, 0; getSpeed sends `{}`. Every target gets the same URLs (with the mock\'s access_token) and bodies. Prism answers its first named example; WireMock matches massmsgget bodies with `equalToJson` stubs, once with `--no-request-journal --disable-request-logging` and once with its defaults.', '');
+  return lines;
+}
+
+function coldSection(cold) {
+  const lines = ['## Cold start to first answer', ''];
+  lines.push('| target | median ms | vs Express | runs (ms) |', '|---|---:|---:|---|');
+  for (const [name, c] of Object.entries(cold)) {
+    const runs = name === 'mock-inprocess' ? c.runs.map((r) => r.totalMs) : c.runs;
+    lines.push(`| ${label(name)} | ${fmt(c.median)} | ${name === 'mock-inprocess' ? '' : x(ratio(c.median, cold.express?.median))} | ${runs.map((r) => fmt(r)).join(', ')} |`);
+  }
+  const ip = cold['mock-inprocess'];
+  if (ip) lines.push('', `Process spawn to first answer through the CLI binary is the CLI row. In-process (a fresh node importing dist/mock/index.js): import ${fmt(ip.importMs)} ms + startMockServer ${fmt(ip.startMs)} ms + first answer ${fmt(ip.firstAnswerMs)} ms; the same child from spawn to its answer took ${fmt(ip.processSpawnToAnswerMs)} ms including node's own start.`);
+  return lines;
+}
+
+function memorySection(m) {
+  const lines = ['', '## Memory and per-call cost with many messages', ''];
+  lines.push('| messages stored | rss (all SENDING) | heapUsed | rss after all ended | heap per message | create time | massmsgget (domain) | massmsgget (handler, JSON + token) | unknown msg_id | setSpeed while all SENDING | setSpeed after all ended | ending them all (one tick) |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of [m.small, m.big]) {
+    lines.push(
+      `| ${fmt(r.count)} | ${mb(r.afterSending.rss)} | ${mb(r.afterSending.heapUsed)} | ${mb(r.afterSettled.rss)} | ${fmt((r.afterSending.heapUsed - r.before.heapUsed) / r.count)} B | ${fmt(r.createMs)} ms | ${fmt(r.massmsggetDomainNs / 1000, 2)} µs | ${fmt(r.massmsggetHandlerNs / 1000, 2)} µs | ${fmt(r.massmsggetUnknownNs / 1000, 2)} µs | ${fmt(r.setSpeedWhileActiveNs / 1000, 1)} µs | ${fmt(r.setSpeedSettledNs / 1000, 2)} µs | ${fmt(r.settleAllMs)} ms |`,
+    );
+  }
+  lines.push('', `Baseline before any message: rss ${mb(m.small.before.rss)}, heapUsed ${mb(m.small.before.heapUsed)}. rss after \`gc()\` (--expose-gc).${m.small.stateBytes ? ` GET /__mock/state's view of the 10,000-message app: ${fmt(m.small.stateBytes / 2 ** 20, 1)} MB of JSON built in ${fmt(m.small.stateMs)} ms.` : ''}`);
+  const f = m.fans;
+  lines.push('', `A send to all of 10,000,000 fans vs to all of 10 (${fmt(f.sends)} sends in a fresh process, 3 processes each, median): heap per send ${fmt(f.big.heapPerSend)} B vs ${fmt(f.small.heapPerSend)} B (runs: ${f.big.runs.map((r) => fmt(r.heapPerSend)).join(', ')} vs ${f.small.runs.map((r) => fmt(r.heapPerSend)).join(', ')}; audience recorded ${fmt(f.big.audience)} and ${fmt(f.small.audience)}).`);
+  return lines;
+}
+
+const timeTable = (rows, quote = '') => rows.map((r) => `| ${quote}${r.name}${quote} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`);
+
+function profileSection(p, config) {
+  const lines = ['', '## Where the time goes (CPU profile of the CLI under load)', ''];
+  lines.push(`\`node --cpu-prof\`, ${config.ops.join(', ')} for ${config.profileDuration} s each (${Object.entries(p.underProfiler).map(([k, v]) => `${k} ${fmt(v.rps)} req/s`).join(', ')} under the profiler); ${fmt(p.busyMs)} ms busy of ${fmt(p.totalMs)} ms sampled. Profile: \`${p.file}\`.`, '');
+  lines.push('Self time by place:', '', '| place | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByPlace));
+  lines.push('', 'Self time by function (top 30):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByFunction, '`'));
+  lines.push('', 'Inclusive time of our own functions (mock/, contracts/):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.inclusiveOurs, '`'));
+  return lines;
+}
+
+function checksSection(checks) {
+  const lines = ['', '## Against the targets', '', '| check | target | measured | |', '|---|---|---|---|'];
+  for (const c of checks) lines.push(`| ${c.what} | ${c.target} | ${c.actual} | ${c.pass ? 'pass' : '**FAIL**'} |`);
+  lines.push('');
+  return lines;
+}
+
+export function renderMarkdown(report) {
+  const profiled = report.profile && !report.profile.error;
+  return [
+    ...header(report),
+    ...throughputSection(report.throughput),
+    ...coldSection(report.cold),
+    ...memorySection(report.memory),
+    ...(profiled ? profileSection(report.profile, report.config) : []),
+    ...checksSection(report.checks),
+  ].join('\n');
+}
+
+/** Writes reports/bench.md and reports/bench.json, and prints the markdown. */
+export function writeReports(report, reportsDir) {
+  const md = renderMarkdown(report);
+  writeFileSync(join(reportsDir, 'bench.md'), md);
+  writeFileSync(join(reportsDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${md}`);
+  console.log(`wrote ${relative(ROOT, join(reportsDir, 'bench.md'))} and ${relative(ROOT, join(reportsDir, 'bench.json'))}`);
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: the mock against the peers a user would pick instead (prism mock, WireMock
+ * standalone with static stubs) and against the ceilings (a minimal Express 5 app, bare node:http),
+ * in one run on one machine, on loopback, with autocannon. Absolute figures drift by ±30 % between
+ * runs, so every figure is a median over alternating runs (ABAB…) and compared as a ratio to the
+ * minimal Express app measured in the same rounds.
+ *
+ * Measures: requests per second and p50/p99 latency on getSpeed, setSpeed and massmsgget (known and
+ * unknown msg_ids); cold start to first answer; resident memory with 10,000 and 1,000,000 messages;
+ * the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans costs what a send to
+ * 10 does; and a CPU profile of the mock under load. Writes reports/bench.md and reports/bench.json.
+ *
+ * Environment (durations in seconds):
+ *   BENCH_QUICK=1          a quick pass: 1 s runs, 3 rounds, 100,000 messages, 2 cold starts each
+ *   BENCH_DURATION=4       seconds per measured run        BENCH_WARMUP=3   seconds of warm-up per target and operation
+ *   BENCH_ROUNDS=5         alternating rounds (≥ 3)        BENCH_CONNECTIONS=10
+ *   BENCH_COLD_RUNS=5      cold starts per target          BENCH_MESSAGES=1000000  the big memory run
+ *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
+ *   BENCH_TARGETS=mock,express,bare-http,prism,wiremock,wiremock-default
+ *                          (wiremock: journal and logging off; wiremock-default: as shipped)
+ *   BENCH_OPS=getSpeed,setSpeed,massmsgget
+ *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
+ *   BENCH_CACHE=~/.cache/wechat-mass-mock-bench            where WireMock is installed on demand (npm's `wiremock`)
+ *
+ * The measurements that need a fresh process run in a child node (child.mjs).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkTargets } from './checks.mjs';
+import { measureColdStart } from './cold-start.mjs';
+import { measureThroughput } from './load.mjs';
+import { describeMachine } from './machine.mjs';
+import { measureMemory } from './memory.mjs';
+import { MOCK_CLI, ROOT, distStamp } from './paths.mjs';
+import { stopAll } from './processes.mjs';
+import { profileCli } from './profile.mjs';
+import { writeReports } from './report.mjs';
+import { operations } from './requests.mjs';
+import { startTargets, stopTargets } from './targets.mjs';
+import { wiremockJar } from './wiremock.mjs';
+
+const envNumber = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]));
+const envList = (name, fallback) => (process.env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+
+function readConfig() {
+  const quick = process.env.BENCH_QUICK === '1';
+  return {
+    quick,
+    duration: envNumber('BENCH_DURATION', quick ? 1 : 4),
+    warmup: envNumber('BENCH_WARMUP', quick ? 1 : 3),
+    rounds: Math.max(3, envNumber('BENCH_ROUNDS', quick ? 3 : 5)),
+    connections: envNumber('BENCH_CONNECTIONS', 10),
+    coldRuns: envNumber('BENCH_COLD_RUNS', quick ? 2 : 5),
+    messages: envNumber('BENCH_MESSAGES', quick ? 100_000 : 1_000_000),
+    fanSends: envNumber('BENCH_FAN_SENDS', 20_000),
+    profile: process.env.BENCH_PROFILE !== '0',
+    profileDuration: envNumber('BENCH_PROFILE_DURATION', quick ? 2 : 8),
+    targets: envList('BENCH_TARGETS', 'mock,express,bare-http,prism,wiremock,wiremock-default'),
+    ops: envList('BENCH_OPS', 'getSpeed,setSpeed,massmsgget'),
+    cache: process.env.BENCH_CACHE ?? join(homedir(), '.cache/wechat-mass-mock-bench'),
+  };
+}
+
+/** A scratch folder for logs and WireMock's stubs, and reports/. */
+function makeDirs() {
+  const work = mkdtempSync(join(tmpdir(), 'wechat-mass-mock-bench-'));
+  const logDir = join(work, 'logs');
+  mkdirSync(logDir);
+  const reportsDir = join(ROOT, 'reports');
+  mkdirSync(reportsDir, { recursive: true });
+  return { work, logDir, reportsDir };
+}
+
+async function main() {
+  const config = readConfig();
+  if (!existsSync(MOCK_CLI)) throw new Error('dist/mock/cli/bin.js is missing: run "npm run build" first (npm run bench does)');
+  if (!config.targets.includes('express')) throw new Error('BENCH_TARGETS must include express: every ratio is relative to it');
+  const { default: autocannon } = await import('autocannon');
+  const builtAt = distStamp();
+  const started = new Date();
+  const { work, logDir, reportsDir } = makeDirs();
+  const machine = describeMachine();
+  console.log(`bench: ${machine.cpus}, node ${machine.node}, ${machine.java}`);
+  console.log(`bench: ${config.rounds} alternating rounds of ${config.duration} s (+${config.warmup} s warm-up), ${config.connections} connections; logs in ${logDir}`);
+  const report = { started: started.toISOString(), machine, config, throughput: {}, cold: {}, memory: {}, profile: undefined, checks: [] };
+  const jar = config.targets.some((t) => t.startsWith('wiremock')) ? wiremockJar(config.cache) : undefined;
+
+  const { running, defs, token, knownIds } = await startTargets({ config, jar, work, logDir });
+  report.throughput = await measureThroughput(autocannon, running, operations(token, knownIds), config);
+  await stopTargets(running);
+  report.cold = await measureColdStart(defs, config, running.mock.port);
+  report.memory = measureMemory(config);
+  if (config.profile && config.targets.includes('mock')) report.profile = await profileCli({ autocannon, config, reportsDir, logDir });
+  report.checks = checkTargets(report);
+  report.finished = new Date().toISOString();
+  if (distStamp() !== builtAt) {
+    report.warning = 'dist/ was rebuilt during this run: the figures mix two builds; run it again';
+    console.warn(`bench: ${report.warning}`);
+  }
+  writeReports(report, reportsDir);
+  rmSync(work, { recursive: true, force: true });
+  return 0;
+}
+
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(130);
+});
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    stopAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+/**
+ * The servers measured: the mock's CLI, the minimal Express and bare node:http baselines, Prism and
+ * WireMock (twice), each started as a process on a port of its own.
+ */
+import { join } from 'node:path';
+import { freePort, fetchToken, sendToTag, waitForAnswer } from './http.mjs';
+import { MOCK_CLI, ROOT } from './paths.mjs';
+import { startProcess, stopProcess } from './processes.mjs';
+import { writeWiremockStubs } from './wiremock.mjs';
+
+const BASELINES = join(ROOT, 'scripts/bench/baselines');
+
+/** How to start each target on a port; `pollMs` is how often to poll a slow starter for its first answer. */
+export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
+  const env = { BENCH_KNOWN_MSG_IDS: knownIds.join(',') };
+  return {
+    mock: { label: 'mock (CLI)', start: (port) => startProcess(process.execPath, [MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'mock.log') }) },
+    express: { label: 'minimal Express 5', start: (port) => startProcess(process.execPath, [join(BASELINES, 'minimal-express.mjs'), '--port', port], { env, log: join(logDir, 'express.log') }) },
+    'bare-http': { label: 'bare node:http', start: (port) => startProcess(process.execPath, [join(BASELINES, 'bare-http.mjs'), '--port', port], { env, log: join(logDir, 'bare-http.log') }) },
+    prism: {
+      label: 'prism mock',
+      start: (port) => startProcess(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', join(ROOT, 'openapi.yaml'), '--port', port, '--host', '127.0.0.1'], { log: join(logDir, 'prism.log') }),
+      pollMs: 20,
+    },
+    wiremock: {
+      label: 'WireMock',
+      start: (port) =>
+        startProcess('java', ['-jar', jar, '--port', port, '--bind-address', '127.0.0.1', '--root-dir', wiremockDir, '--disable-banner', '--no-request-journal', '--disable-request-logging'], { log: join(logDir, 'wiremock.log') }),
+      pollMs: 20,
+    },
+    // The same stubs with WireMock's defaults (request journal and logging on), as most people run it.
+    'wiremock-default': {
+      label: 'WireMock, defaults',
+      start: (port) => startProcess('java', ['-jar', jar, '--port', port, '--bind-address', '127.0.0.1', '--root-dir', wiremockDir, '--disable-banner'], { log: join(logDir, 'wiremock-default.log') }),
+      pollMs: 20,
+    },
+  };
+}
+
+/** The mock, started first: four sends on it give the msg_ids every other target answers as known. */
+async function startMock(defs) {
+  const port = await freePort();
+  const child = defs.mock.start(port);
+  await waitForAnswer(port, child);
+  const token = await fetchToken(port);
+  const knownIds = [];
+  for (let i = 0; i < 4; i++) {
+    const { text, body } = await sendToTag(port, token);
+    if (body.errcode !== 0) throw new Error(`sendall answered ${text}`);
+    knownIds.push(body.msg_id);
+  }
+  return { port, child, token, knownIds };
+}
+
+/**
+ * Starts every target of `config.targets` (and the mock in any case), each answering by the time
+ * this returns. `running` maps a target to its port and process; `defs` start more of them.
+ */
+export async function startTargets({ config, jar, work, logDir }) {
+  const wiremockDir = join(work, 'wiremock');
+  const mock = await startMock(targetDefinitions({ jar, wiremockDir, knownIds: [], logDir }));
+  writeWiremockStubs(wiremockDir, mock.knownIds);
+  const defs = targetDefinitions({ jar, wiremockDir, knownIds: mock.knownIds, logDir });
+  const running = { mock: { port: mock.port, child: mock.child } };
+  for (const name of config.targets.filter((t) => t !== 'mock')) {
+    if (!defs[name]) throw new Error(`unknown target ${name}`);
+    const port = await freePort();
+    const child = defs[name].start(port);
+    await waitForAnswer(port, child, { intervalMs: defs[name].pollMs ?? 5 });
+    running[name] = { port, child };
+  }
+  return { running, defs, token: mock.token, knownIds: mock.knownIds };
+}
+
+export async function stopTargets(running) {
+  for (const name of Object.keys(running)) await stopProcess(running[name].child);
+}
