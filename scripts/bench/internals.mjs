@@ -21,7 +21,10 @@ const simOf = (mock) => mock.mock.sim;
 export async function loadInternals() {
   const sends = await importDist('mock/domain/sends.js');
   const wechat = await importDist('mock/wechat/handle-wechat.js');
+  const routes = await importDist('mock/wechat/routes.js');
   const spec = await importDist('contracts/load-spec.js');
+  // Each call is one unit of work, as a request is: its changes are committed, not left pending.
+  const inUnit = (rule) => (mock, app, body) => simOf(mock).unit(() => rule(simOf(mock).ctx, app, body));
   return {
     /** Adds an app straight to the simulator, as POST /__mock/apps does. */
     addApp(mock, input) {
@@ -32,11 +35,15 @@ export async function loadInternals() {
     messageIds: (app) => app.message_ids,
     /** The recipients a stored message counts: a number, whatever the fans. */
     audienceOf: (mock, msgId) => simOf(mock).store.messages.get(msgId).audience,
-    sendAll: (mock, app, body) => sends.sendAll(simOf(mock).ctx, app, body),
-    massmsgget: (mock, app, body) => sends.massmsgget(simOf(mock).ctx, app, body),
-    setSpeed: (mock, app, body) => sends.setSpeed(simOf(mock).ctx, app, body),
-    /** `handle(path, { method, query, body })` answers `{ body, … }` as /cgi-bin would, minus HTTP. */
-    wechatHandler: (mock) => wechat.createWechatHandler(simOf(mock), spec.documentedErrcodes),
+    sendAll: inUnit(sends.sendAll),
+    massmsgget: inUnit(sends.massmsgget),
+    setSpeed: inUnit(sends.setSpeed),
+    /** `handle(path, { method, query, body })` answers `{ body, … }` as /cgi-bin would, minus HTTP; `body` is a Buffer. */
+    wechatHandler(mock) {
+      const handler = wechat.createWechatHandler(simOf(mock), spec.documentedErrcodes);
+      return (path, { method, query, body }) =>
+        handler(routes.routeFor(path), { method, path, query, body, contentType: 'application/json', host: undefined, tunnel: undefined, forcedErrcode: undefined });
+    },
     /** Moves the mock's clock on by `ms`, settling every send that ends meanwhile. */
     advance(mock, ms) {
       const advanced = simOf(mock).advance(ms);

@@ -53,9 +53,9 @@ function sendMany(wx, mock, app, count) {
 /** Per-call costs while every message is still SENDING (the manual clock has not moved). */
 function costsWhileSending(wx, mock, app, { calls, pick, count }) {
   const handle = wx.wechatHandler(mock);
-  const token = handle('/cgi-bin/token', { method: 'GET', query: 'grant_type=client_credential&appid=wxbench0000000001&secret=benchsecret', body: '' }).body.access_token;
+  const token = handle('/cgi-bin/token', { method: 'GET', query: 'grant_type=client_credential&appid=wxbench0000000001&secret=benchsecret', body: Buffer.alloc(0) }).body.access_token;
   const getQuery = `access_token=${token}`;
-  const bodies = Array.from({ length: 1024 }, (_, i) => JSON.stringify({ msg_id: pick(i) }));
+  const bodies = Array.from({ length: 1024 }, (_, i) => Buffer.from(JSON.stringify({ msg_id: pick(i) })));
   const domainNs = perCall(calls, (i) => wx.massmsgget(mock, app, { msg_id: pick(i) }));
   const unknownNs = perCall(calls, (i) => wx.massmsgget(mock, app, { msg_id: 1000 + i }));
   const handlerNs = perCall(calls, (i) => handle('/cgi-bin/message/mass/get', { method: 'POST', query: getQuery, body: bodies[i & 1023] }));
