@@ -100,7 +100,7 @@ async function wechat(server: MockServer, path: string, token: string, body: unk
 }
 
 async function tokenFor(server: MockServer, app: AppView): Promise<string> {
-  const res = await fetch(`${server.url}${PATHS.token}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
+  const res = await fetch(`${server.url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
   const body = (await res.json()) as { access_token: string };
   return body.access_token;
 }
@@ -187,7 +187,7 @@ describe('the MASSSENDJOBFINISH push', () => {
     const app = await createCallbackApp(server, { callback_url: h.receiver.url, encoding_aes_key: AES_KEY });
     appid = app.appid;
     const token = await tokenFor(server, app);
-    const sent = await wechat(server, PATHS.send, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } });
+    const sent = await wechat(server, PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } });
     await server.control.advance(60_000);
     await server.app.mock.push.idle();
 
@@ -244,7 +244,7 @@ describe('the MASSSENDJOBFINISH push', () => {
     const app = await createCallbackApp(server, { callback_url: h.receiver.url });
     const token = await tokenFor(server, app);
     const first = await wechat(server, PATHS.sendAll, token, MPNEWS_TO_ALL);
-    const second = await wechat(server, PATHS.send, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'x' } });
+    const second = await wechat(server, PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'x' } });
     await server.control.fail(first.msg_id as number, 'err(20001)');
     await server.control.fail(second.msg_id as number);
     await server.app.mock.push.idle();
