@@ -8,6 +8,7 @@ import { createApp, type MockApp, type MockOptions } from '../mock/index.js';
 import { createClock } from '../mock/domain/clock.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../mock/domain/app-settings.js';
 import { WX_ERRORS, type WxErrcode } from '../mock/domain/errors.js';
+import { getOperation, operationIds, type OperationId } from '../contracts/load-spec.js';
 
 /** 2026-11-22T00:00:00Z: a fixed start so times are easy to read in failures. */
 export const T0 = Date.UTC(2026, 10, 22);
@@ -35,7 +36,7 @@ export function newMock(options: MockOptions = {}): TestMock {
     app,
     http,
     async token(appid = DEFAULT_APPID, secret = secrets.get(appid)) {
-      const res = await http.get('/cgi-bin/token').query({ grant_type: 'client_credential', appid, secret });
+      const res = await http.get(PATHS.getAccessToken).query({ grant_type: 'client_credential', appid, secret });
       expect(res.body.access_token, JSON.stringify(res.body)).toBeTypeOf('string');
       return res.body.access_token as string;
     },
@@ -73,17 +74,14 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export const PATHS = {
-  token: '/cgi-bin/token',
-  stableToken: '/cgi-bin/stable_token',
-  setSpeed: '/cgi-bin/message/mass/speed/set',
-  getSpeed: '/cgi-bin/message/mass/speed/get',
-  get: '/cgi-bin/message/mass/get',
-  sendAll: '/cgi-bin/message/mass/sendall',
-  send: '/cgi-bin/message/mass/send',
-  delete: '/cgi-bin/message/mass/delete',
-  preview: '/cgi-bin/message/mass/preview',
-} as const;
+/** Each WeChat operation's path, keyed by its operationId and read from openapi.yaml, so no test restates one. */
+export const PATHS: Readonly<Record<OperationId, string>> = Object.fromEntries(
+  operationIds.map((id) => {
+    const operation = getOperation(id);
+    if (!operation) throw new Error(`openapi.yaml has no operation "${id}"`);
+    return [id, operation.path];
+  }),
+) as Record<OperationId, string>;
 
 export const MPNEWS_TO_ALL = { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } };
 export const TEXT_TO_TAG = { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContractCli } from '../../contracts/cli.js';
 import { startMockServer, type MockServer } from '../../mock/index.js';
+import { PATHS } from '../helpers.js';
 
 const SECRET = 'sEcReT-not-for-logs';
 const TOKEN = 'tOkEn-not-for-logs-0123456789';
@@ -21,10 +22,10 @@ async function cli(argv: string[]) {
 function brokenRealApi(): Server {
   return createServer((req, res) => {
     const type = { 'content-type': 'application/json; encoding=utf-8' };
-    if (req.url?.startsWith('/cgi-bin/stable_token')) return void res.writeHead(200, type).end(JSON.stringify({ access_token: TOKEN, expires_in: 7200 }));
-    if (req.url?.startsWith('/cgi-bin/message/mass/speed/get') && req.url.includes(TOKEN)) return void res.writeHead(200, type).end('{"speed":"0","realspeed":80}');
+    if (req.url?.startsWith(PATHS.getStableAccessToken)) return void res.writeHead(200, type).end(JSON.stringify({ access_token: TOKEN, expires_in: 7200 }));
+    if (req.url?.startsWith(PATHS.getSpeed) && req.url.includes(TOKEN)) return void res.writeHead(200, type).end('{"speed":"0","realspeed":80}');
     // Echoes the credentials in an errmsg, which the report quotes: redaction must catch them.
-    if (req.url?.startsWith('/cgi-bin/message/mass/speed/set') && req.url.includes(TOKEN)) {
+    if (req.url?.startsWith(PATHS.setSpeed) && req.url.includes(TOKEN)) {
       return void res.writeHead(200, type).end(JSON.stringify({ errcode: 40014, errmsg: `invalid access_token ${TOKEN} (secret ${SECRET})` }));
     }
     if (req.url?.startsWith('/cgi-bin/')) return void res.writeHead(200, type).end('{"errcode":40001,"errmsg":"invalid credential"}');

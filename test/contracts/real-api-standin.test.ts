@@ -9,10 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../contracts/reports.js';
 import { runContractSuite } from '../../contracts/run-contract-suite.js';
 import { startMockServer, type MockServer } from '../../mock/index.js';
+import { PATHS } from '../helpers.js';
 
 const APPID = 'wx0000000000000001';
 const SECRET = 'mocksecret';
-const SEND_OPERATIONS = ['/cgi-bin/message/mass/sendall', '/cgi-bin/message/mass/send', '/cgi-bin/message/mass/preview', '/cgi-bin/message/mass/delete'];
+const SEND_PATHS = [PATHS.sendAll, PATHS.massSend, PATHS.previewMassMsg, PATHS.deleteMassMsg];
 
 interface RecordedCall {
   method: string;
@@ -62,18 +63,18 @@ async function startStandIn(mockUrl: string, tamper?: (call: RecordedCall, text:
 }
 
 function setSpeedValue(call: RecordedCall): unknown {
-  return call.path === '/cgi-bin/message/mass/speed/set' ? (JSON.parse(call.body || '{}') as { speed?: unknown }).speed : undefined;
+  return call.path === PATHS.setSpeed ? (JSON.parse(call.body || '{}') as { speed?: unknown }).speed : undefined;
 }
 
 /** A call that could change the account: a token rotation, a forced refresh, an accepted speed, or an authenticated send. */
 function changesState(call: RecordedCall, tokens: Set<string>): boolean {
-  if (call.path === '/cgi-bin/token') return true;
-  if (call.path === '/cgi-bin/stable_token') return (JSON.parse(call.body) as { force_refresh?: unknown }).force_refresh === true;
+  if (call.path === PATHS.getAccessToken) return true;
+  if (call.path === PATHS.getStableAccessToken) return (JSON.parse(call.body) as { force_refresh?: unknown }).force_refresh === true;
   const authenticated = tokens.has(call.query.get('access_token') ?? '');
   if (!authenticated) return false;
   const speed = setSpeedValue(call);
   if (typeof speed === 'number' && speed >= 0 && speed <= 4) return true;
-  return SEND_OPERATIONS.includes(call.path);
+  return SEND_PATHS.includes(call.path);
 }
 
 async function defaultApp(mock: MockServer) {
@@ -85,8 +86,8 @@ let mock: MockServer;
 beforeEach(async () => {
   mock = await startMockServer({ clock: { mode: 'manual' }, seed: 11 });
   // A speed other than the default, so restoring it is visible.
-  const { access_token } = (await (await fetch(`${mock.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: SECRET }) })).json()) as { access_token: string };
-  await fetch(`${mock.url}/cgi-bin/message/mass/speed/set?access_token=${access_token}`, { method: 'POST', body: '{"speed":3}' });
+  const { access_token } = (await (await fetch(`${mock.url}${PATHS.getStableAccessToken}`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: SECRET }) })).json()) as { access_token: string };
+  await fetch(`${mock.url}${PATHS.setSpeed}?access_token=${access_token}`, { method: 'POST', body: '{"speed":3}' });
 });
 
 afterEach(async () => {
@@ -109,7 +110,7 @@ describe('the contract suite against the real API (a recording stand-in)', () =>
     await runContractSuite({ url: standIn.url, appid: APPID, secret: SECRET });
     await standIn.close();
     expect(standIn.calls.filter((call) => changesState(call, standIn.tokens)).map((c) => `${c.method} ${c.path} ${c.body}`)).toEqual([]);
-    expect(standIn.calls.some((call) => call.path === '/cgi-bin/token')).toBe(false);
+    expect(standIn.calls.some((call) => call.path === PATHS.getAccessToken)).toBe(false);
     const after = await defaultApp(mock);
     expect(after?.speed).toBe(3);
     expect(after?.message_count).toBe(before?.message_count);
@@ -130,7 +131,7 @@ describe('the contract suite against the real API (a recording stand-in)', () =>
     const standIn = await startStandIn(mock.url, (call, text) => {
       if (setSpeedValue(call) === 4 && text.includes('"errcode":0')) wrote = true;
       // After the write, getSpeed breaks the contract: speed as a string.
-      return wrote && call.path === '/cgi-bin/message/mass/speed/get' ? text.replace(/"speed":(\d)/, '"speed":"$1"') : text;
+      return wrote && call.path === PATHS.getSpeed ? text.replace(/"speed":(\d)/, '"speed":"$1"') : text;
     });
     const report = await runContractSuite({ url: standIn.url, appid: APPID, secret: SECRET, allowWrites: true });
     await standIn.close();
@@ -144,16 +145,16 @@ describe('the contract suite against the real API (a recording stand-in)', () =>
     const standIn = await startStandIn(mock.url);
     await runContractSuite({ url: standIn.url, appid: APPID, secret: SECRET, allowWrites: true });
     await standIn.close();
-    expect(standIn.calls.map((c) => c.path)).not.toContain('/cgi-bin/token');
+    expect(standIn.calls.map((c) => c.path)).not.toContain(PATHS.getAccessToken);
   });
 
   it('takes a given token instead of asking stable_token', async () => {
     const standIn = await startStandIn(mock.url);
-    const { access_token } = (await (await fetch(`${mock.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: SECRET }) })).json()) as { access_token: string };
+    const { access_token } = (await (await fetch(`${mock.url}${PATHS.getStableAccessToken}`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: SECRET }) })).json()) as { access_token: string };
     const report = await runContractSuite({ url: standIn.url, token: access_token });
     await standIn.close();
     expect(report.failed, formatSummary(report)).toBe(0);
-    expect(standIn.calls.map((c) => c.path)).not.toContain('/cgi-bin/stable_token');
+    expect(standIn.calls.map((c) => c.path)).not.toContain(PATHS.getStableAccessToken);
     expect(report.checks.find((c) => c.scenario === 'getStableAccessToken in normal mode answers a token')?.outcome).toBe('skipped');
     expect(JSON.stringify(report)).not.toContain(access_token);
   });

@@ -4,6 +4,7 @@ import { runContractSuite } from '../../contracts/run-contract-suite.js';
 import { scenarios } from '../../contracts/scenarios.js';
 import type { Fetch } from '../../contracts/targets.js';
 import { startMockServer, type MockServer } from '../../mock/index.js';
+import { PATHS } from '../helpers.js';
 
 let mock: MockServer;
 
@@ -47,7 +48,7 @@ describe('runContractSuite against the in-process mock', () => {
 /** The mock's answers, with massmsgget stuck at SENDING: valid by the schema, wrong in behaviour. */
 const stuckAtSending: Fetch = async (request) => {
   const res = await fetch(request);
-  if (!request.url.includes('/cgi-bin/message/mass/get')) return res;
+  if (!request.url.includes(PATHS.massmsgget)) return res;
   return new Response((await res.text()).replace('SEND_SUCCESS', 'SENDING'), { status: res.status, headers: res.headers });
 };
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PATHS } from '../helpers.js';
 import { freePort } from '../prism-process.js';
 
 const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
@@ -92,7 +93,7 @@ describe('the CLI', () => {
     const mock = start(['--port', '0', '--clock', 'manual', '--seed', '5', '--config', file]);
     const url = await mock.ready;
     expect(mock.output()).toContain('appid wx0000000000000001, secret mocksecret');
-    const token = await fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=wx1111111111111111&secret=other`).then((r) => r.json());
+    const token = await fetch(`${url}${PATHS.getAccessToken}?grant_type=client_credential&appid=wx1111111111111111&secret=other`).then((r) => r.json());
     expect(token.expires_in).toBe(7200);
     expect((await fetch(`${url}/__mock/clock`).then((r) => r.json())).mode).toBe('manual');
     mock.child.kill('SIGTERM');
@@ -121,10 +122,10 @@ describe('the CLI', () => {
     const mock = start(['--port', '0', '--clock', 'manual', '--log-level', 'debug']);
     const url = await mock.ready;
     const app = await fetch(`${url}/__mock/apps`, { method: 'POST', body: JSON.stringify({ secret: 'S3cretNeverPrinted' }) }).then((r) => r.json());
-    const { access_token: token } = await fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=${app.appid}&secret=S3cretNeverPrinted`).then((r) => r.json());
-    const stable = await fetch(`${url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: app.appid, secret: 'S3cretNeverPrinted' }) }).then((r) => r.json());
-    await fetch(`${url}/cgi-bin/message/mass/speed/set?access_token=${token}`, { method: 'POST', body: '{"speed":9}' });
-    await fetch(`${url}/cgi-bin/message/mass/speed/get?access_token=${stable.access_token}`, { method: 'POST' });
+    const { access_token: token } = await fetch(`${url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=S3cretNeverPrinted`).then((r) => r.json());
+    const stable = await fetch(`${url}${PATHS.getStableAccessToken}`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: app.appid, secret: 'S3cretNeverPrinted' }) }).then((r) => r.json());
+    await fetch(`${url}${PATHS.setSpeed}?access_token=${token}`, { method: 'POST', body: '{"speed":9}' });
+    await fetch(`${url}${PATHS.getSpeed}?access_token=${stable.access_token}`, { method: 'POST' });
     await fetch(`${url}/__mock/requests`);
     mock.child.kill('SIGTERM');
     expect(await mock.exited).toBe(0);

@@ -109,13 +109,13 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
     const pick = Math.floor(random() * 10);
     switch (pick) {
       case 0: {
-        const answer = await call('GET', `${PATHS.token}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
+        const answer = await call('GET', `${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
         expectOk('getAccessToken', answer);
         expect(answer.body.expires_in).toBe(7200);
         break;
       }
       case 1: {
-        const answer = await call('POST', PATHS.stableToken, { grant_type: 'client_credential', appid: app.appid, secret: app.secret });
+        const answer = await call('POST', PATHS.getStableAccessToken, { grant_type: 'client_credential', appid: app.appid, secret: app.secret });
         expectOk('getStableAccessToken', answer);
         ledger.stableTokens.add(String(answer.body.access_token));
         break;
@@ -144,7 +144,7 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         const answer =
           pick === 4
             ? await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'text', text: { content: `client ${client} step ${step}` } })
-            : await call('POST', PATHS.send + q(), { touser: OPENIDS, msgtype: 'text', text: { content: `client ${client} step ${step}` } });
+            : await call('POST', PATHS.massSend + q(), { touser: OPENIDS, msgtype: 'text', text: { content: `client ${client} step ${step}` } });
         expectOk(pick === 4 ? 'sendAll' : 'massSend', answer);
         expect(answer.body.msg_id).toBeTypeOf('number');
         ledger.created.push(answer.body.msg_id as number);
@@ -153,7 +153,7 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
       }
       case 6: {
         const msgId = mine.at(-1);
-        const answer = await call('POST', PATHS.get + q(), { msg_id: msgId ?? 3147494522 });
+        const answer = await call('POST', PATHS.massmsgget + q(), { msg_id: msgId ?? 3147494522 });
         expect(answer.status).toBe(200);
         if (msgId === undefined) {
           expect(answer.body.errcode).toBe(40059);
@@ -164,7 +164,7 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         break;
       }
       case 7: {
-        const answer = await call('POST', PATHS.preview + q(), { touser: OPENIDS[0], msgtype: 'text', text: { content: 'preview' } });
+        const answer = await call('POST', PATHS.previewMassMsg + q(), { touser: OPENIDS[0], msgtype: 'text', text: { content: 'preview' } });
         expectOk('previewMassMsg', answer);
         expect(answer.body.msg_id).toBeTypeOf('number');
         break;
@@ -177,12 +177,12 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         ledger.created.push(msgId);
         const moved = await call('POST', '/__mock/clock', { advance_ms: 1000, appid: app.appid });
         expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-        const done = await call('POST', PATHS.get + q(), { msg_id: msgId });
+        const done = await call('POST', PATHS.massmsgget + q(), { msg_id: msgId });
         expect(done.body, `client ${client}: the send should have ended after 1 s of app time`).toEqual({ msg_id: msgId, msg_status: 'SEND_SUCCESS' });
-        const deleted = await call('POST', PATHS.delete + q(), { msg_id: msgId });
+        const deleted = await call('POST', PATHS.deleteMassMsg + q(), { msg_id: msgId });
         expectOk('deleteMassMsg', deleted);
         ledger.deleted.push(msgId);
-        const after = await call('POST', PATHS.get + q(), { msg_id: msgId });
+        const after = await call('POST', PATHS.massmsgget + q(), { msg_id: msgId });
         expect(after.body).toEqual({ msg_id: msgId, msg_status: 'DELETE' });
       }
     }
@@ -201,7 +201,7 @@ describe('200 concurrent clients across 20 apps', () => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const appid = created.body.appid as string;
       const secret = created.body.secret as string;
-      const stable = await call('POST', PATHS.stableToken, { grant_type: 'client_credential', appid, secret });
+      const stable = await call('POST', PATHS.getStableAccessToken, { grant_type: 'client_credential', appid, secret });
       apps.push({ appid, secret, token: stable.body.access_token as string });
       ledgers.set(appid, { writes: [], reads: [], created: [], deleted: [], stableTokens: new Set([stable.body.access_token as string]) });
     }

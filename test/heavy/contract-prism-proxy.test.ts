@@ -12,6 +12,7 @@ import type { Scenario } from '../../contracts/scenarios.js';
 import type { Fetch } from '../../contracts/targets.js';
 import { startMockServer, type MockServer } from '../../mock/index.js';
 import { startPrism, type PrismProcess } from '../prism-process.js';
+import { PATHS } from '../helpers.js';
 
 interface SlViolation {
   location: string[];
@@ -32,7 +33,7 @@ function recordingFetch(entries: SlViolation[]): Fetch {
 function brokenServer(): Server {
   return createServer((req, res) => {
     const type = { 'content-type': 'application/json; encoding=utf-8' };
-    if (req.url?.startsWith('/cgi-bin/message/mass/get')) return void res.writeHead(200, type).end('{"msg_id":"3147494522","msg_status":"SENDING"}');
+    if (req.url?.startsWith(PATHS.massmsgget)) return void res.writeHead(200, type).end('{"msg_id":"3147494522","msg_status":"SENDING"}');
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
 }

@@ -50,7 +50,7 @@ async function openDashboard(server: MockServer): Promise<Page> {
 }
 
 async function tokenFor(server: MockServer, app: { appid: string; secret: string }): Promise<string> {
-  const res = await fetch(`${server.url}${PATHS.token}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
+  const res = await fetch(`${server.url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 

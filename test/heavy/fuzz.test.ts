@@ -11,17 +11,17 @@
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getOperation, operationIds, type OperationId } from '../../contracts/load-spec.js';
+import { operationIds, type OperationId } from '../../contracts/load-spec.js';
 import { validateExchange } from '../../contracts/validate-exchange.js';
 import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
-import { T0 } from '../helpers.js';
+import { PATHS, T0 } from '../helpers.js';
 
 const SEED = 20261122;
 const APPID = 'wx0000000000000001';
 const SECRET = 'mocksecret';
 
 /** The WeChat paths of openapi.yaml and the operation each serves (whatever the method). */
-const OPERATION_BY_PATH = new Map<string, OperationId>(operationIds.map((id) => [getOperation(id)!.path, id]));
+const OPERATION_BY_PATH = new Map<string, OperationId>(operationIds.map((id) => [PATHS[id], id]));
 const WECHAT_PATHS = [...OPERATION_BY_PATH.keys()];
 
 // ---------------------------------------------------------------- transport
@@ -261,20 +261,20 @@ const controlArb: fc.Arbitrary<FuzzRequest> = fc.oneof(
   fc.record({ method: fc.constantFrom('GET', 'DELETE'), path: fc.constantFrom('/__mock/state', '/__mock/requests', '/__mock/faults', '/__mock/clock'), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: bodyArb }),
 );
 /** A WeChat call with a body aimed at its operation most of the time. */
-const AIMED_BY_PATH: Record<string, fc.Arbitrary<unknown>> = {
-  '/cgi-bin/token': tokenBody,
-  '/cgi-bin/stable_token': tokenBody,
-  '/cgi-bin/message/mass/speed/set': speedBody,
-  '/cgi-bin/message/mass/speed/get': speedBody,
-  '/cgi-bin/message/mass/get': msgIdBody,
-  '/cgi-bin/message/mass/sendall': sendBody,
-  '/cgi-bin/message/mass/send': listBody,
-  '/cgi-bin/message/mass/delete': msgIdBody,
-  '/cgi-bin/message/mass/preview': fc.oneof(sendBody, listBody),
+const AIMED_BY_OPERATION: Record<OperationId, fc.Arbitrary<unknown>> = {
+  getAccessToken: tokenBody,
+  getStableAccessToken: tokenBody,
+  setSpeed: speedBody,
+  getSpeed: speedBody,
+  massmsgget: msgIdBody,
+  sendAll: sendBody,
+  massSend: listBody,
+  deleteMassMsg: msgIdBody,
+  previewMassMsg: fc.oneof(sendBody, listBody),
 };
 const wechatArb: fc.Arbitrary<FuzzRequest> = fc.oneof(
-  ...WECHAT_PATHS.map((path) =>
-    fc.record({ method: methodArb, path: fc.constant(path), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: fc.oneof({ arbitrary: asBody(AIMED_BY_PATH[path] ?? aimedBody), weight: 3 }, { arbitrary: bodyArb, weight: 2 }) }),
+  ...operationIds.map((id) =>
+    fc.record({ method: methodArb, path: fc.constant(PATHS[id]), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: fc.oneof({ arbitrary: asBody(AIMED_BY_OPERATION[id]), weight: 3 }, { arbitrary: bodyArb, weight: 2 }) }),
   ),
 );
 /** Three kinds of request: anything anywhere; a WeChat call; a control call. */
@@ -337,7 +337,7 @@ async function fixture(): Promise<Fixture> {
   let latest: string | undefined;
   /** A fresh token; the last one when the run injected a fault into getAccessToken itself. */
   const token = async () => {
-    const answer = await send(base, 'GET', `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`, {}, undefined);
+    const answer = await send(base, 'GET', `${PATHS.getAccessToken}?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`, {}, undefined);
     const body = JSON.parse(answer.body) as { access_token?: string };
     if (typeof body.access_token === 'string') latest = body.access_token;
     if (latest === undefined) throw new Error(`no token: ${answer.body}`);
@@ -349,7 +349,7 @@ async function fixture(): Promise<Fixture> {
     { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } },
     { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } },
   ]) {
-    const answer = await send(base, 'POST', `/cgi-bin/message/mass/sendall?access_token=${first}`, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)));
+    const answer = await send(base, 'POST', `${PATHS.sendAll}?access_token=${first}`, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)));
     msgIds.push((JSON.parse(answer.body) as { msg_id: number }).msg_id);
   }
   return { server, base, token, msgIds };
@@ -409,9 +409,9 @@ function known(method: string, path: string, text: string): FuzzRequest {
 const KNOWN_CASES: [FuzzRequest[]][] = [
   [[known('POST', '/__mock/clock', '{"advance_ms":9007199254740991}')]],
   [[known('POST', '/__mock/clock', `{"advance_ms":9007199254740991,"appid":"${APPID}"}`)]],
-  [[known('POST', '/cgi-bin/message/mass/sendall', `{"filter":{"is_to_all":true},"msgtype":"text","text":{"content":"x"},"clientmsgid":${deepText('array', 20_000)}}`)]],
-  [[known('POST', '/cgi-bin/stable_token', `{"grant_type":"client_credential","appid":"${APPID}","secret":"${SECRET}","x":${deepText('array', 5000)}}`)]],
-  [[known('POST', '/cgi-bin/message/mass/get', `{"msg_id":${deepText('array', 5000)}}`)]],
+  [[known('POST', PATHS.sendAll, `{"filter":{"is_to_all":true},"msgtype":"text","text":{"content":"x"},"clientmsgid":${deepText('array', 20_000)}}`)]],
+  [[known('POST', PATHS.getStableAccessToken, `{"grant_type":"client_credential","appid":"${APPID}","secret":"${SECRET}","x":${deepText('array', 5000)}}`)]],
+  [[known('POST', PATHS.massmsgget, `{"msg_id":${deepText('array', 5000)}}`)]],
 ];
 
 /** Plays `requests` against a fresh mock, then checks that it is up and its state intact. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PATHS } from '../helpers.js';
 
 const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
 
@@ -36,10 +37,10 @@ describe('the state file under kill -9', () => {
     const apps: { appid: string; token: string; speed: number; msg_id: number }[] = [];
     for (let i = 0; i < 8; i++) {
       const app = await json(await fetch(`${url}/__mock/apps`, { method: 'POST', body: JSON.stringify({ fans: 100 + i }) }));
-      const token = (await json(await fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`))).access_token;
+      const token = (await json(await fetch(`${url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`))).access_token;
       const speed = i % 5;
-      expect((await json(await fetch(`${url}/cgi-bin/message/mass/speed/set?access_token=${token}`, { method: 'POST', body: JSON.stringify({ speed }) }))).errcode).toBe(0);
-      const sent = await json(await fetch(`${url}/cgi-bin/message/mass/sendall?access_token=${token}`, { method: 'POST', body: JSON.stringify({ filter: { is_to_all: true }, msgtype: 'text', text: { content: `n${i}` } }) }));
+      expect((await json(await fetch(`${url}${PATHS.setSpeed}?access_token=${token}`, { method: 'POST', body: JSON.stringify({ speed }) }))).errcode).toBe(0);
+      const sent = await json(await fetch(`${url}${PATHS.sendAll}?access_token=${token}`, { method: 'POST', body: JSON.stringify({ filter: { is_to_all: true }, msgtype: 'text', text: { content: `n${i}` } }) }));
       expect(sent.errcode).toBe(0);
       apps.push({ appid: app.appid, token, speed, msg_id: sent.msg_id });
     }
@@ -52,8 +53,8 @@ describe('the state file under kill -9', () => {
     expect(second.output()).toContain('restored 9 apps and 8 messages');
     const clock = await json(await fetch(`${again}/__mock/clock`));
     for (const app of apps) {
-      expect((await json(await fetch(`${again}/cgi-bin/message/mass/speed/get?access_token=${app.token}`, { method: 'POST' }))).speed).toBe(app.speed);
-      const status = await json(await fetch(`${again}/cgi-bin/message/mass/get?access_token=${app.token}`, { method: 'POST', body: JSON.stringify({ msg_id: app.msg_id }) }));
+      expect((await json(await fetch(`${again}${PATHS.getSpeed}?access_token=${app.token}`, { method: 'POST' }))).speed).toBe(app.speed);
+      const status = await json(await fetch(`${again}${PATHS.massmsgget}?access_token=${app.token}`, { method: 'POST', body: JSON.stringify({ msg_id: app.msg_id }) }));
       expect(status.msg_id).toBe(app.msg_id);
     }
     expect(clock.now).toBe(moved.now);

@@ -115,7 +115,7 @@ beforeAll(async () => {
   const url = new URL(server.url);
   host = url.hostname;
   port = Number(url.port);
-  const res = await fetch(`${server.url}${PATHS.token}?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret`);
+  const res = await fetch(`${server.url}${PATHS.getAccessToken}?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret`);
   token = ((await res.json()) as { access_token: string }).access_token;
   const set = await fetch(`${server.url}${PATHS.setSpeed}?access_token=${token}`, { method: 'POST', body: '{"speed":1}' });
   expect(await set.json()).toEqual({ errcode: 0, errmsg: 'ok' });

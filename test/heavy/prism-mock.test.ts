@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { validateExchange } from '../../contracts/validate-exchange.js';
 import { startPrism, type PrismProcess } from '../prism-process.js';
+import { PATHS } from '../helpers.js';
 
 interface Operation {
   operationId: string;
@@ -53,7 +54,7 @@ describe('prism mock openapi.yaml', () => {
   });
 
   it('answers a request outside the schema (speed 9) with its own 422', async () => {
-    const res = await fetch(`${prism.url}/cgi-bin/message/mass/speed/set?access_token=T`, {
+    const res = await fetch(`${prism.url}${PATHS.setSpeed}?access_token=T`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ speed: 9 }),

@@ -151,7 +151,7 @@ describe('bad input', () => {
     mock = newMock();
     const token = await mock.token();
     for (const text of ['[1]', '"x"', '12', 'null']) {
-      const res = await mock.http.post(PATHS.get).query({ access_token: token }).set('content-type', 'application/json').send(text);
+      const res = await mock.http.post(PATHS.massmsgget).query({ access_token: token }).set('content-type', 'application/json').send(text);
       expect(res.body.errcode, text).toBe(47001);
     }
   });

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
-import { documentedErrcodes, operationIds } from '../../contracts/load-spec.js';
+import { documentedErrcodes, operationIds, type OperationId } from '../../contracts/load-spec.js';
 import type { WxErrcode } from '../../mock/domain/errors.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
 import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
@@ -60,37 +60,37 @@ async function protectedSend(m: TestMock): Promise<{ token: string; msg_id: numb
 const forcedPost = (path: string) => async (m: TestMock, errcode: number) => m.post(path, await m.token(), {}).set('X-Mock-Errcode', String(errcode));
 const withToken = (path: string, body: unknown): Call => async (m) => m.post(path, await m.token(), body);
 
-const CASES: Record<string, OperationCase> = {
+const CASES: Partial<Record<OperationId, OperationCase>> = {
   getAccessToken: {
-    success: (m) => m.http.get(PATHS.token).query(tokenQuery),
-    forced: (m, errcode) => m.http.get(PATHS.token).query(tokenQuery).set('X-Mock-Errcode', String(errcode)),
+    success: (m) => m.http.get(PATHS.getAccessToken).query(tokenQuery),
+    forced: (m, errcode) => m.http.get(PATHS.getAccessToken).query(tokenQuery).set('X-Mock-Errcode', String(errcode)),
     natural: {
-      40013: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, appid: 'wx00000000000000ff' }),
-      40002: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, grant_type: 'password' }),
-      40125: (m) => m.http.get(PATHS.token).query({ ...tokenQuery, secret: 'wrong' }),
-      43002: (m) => m.http.put(PATHS.token).query(tokenQuery),
+      40013: (m) => m.http.get(PATHS.getAccessToken).query({ ...tokenQuery, appid: 'wx00000000000000ff' }),
+      40002: (m) => m.http.get(PATHS.getAccessToken).query({ ...tokenQuery, grant_type: 'password' }),
+      40125: (m) => m.http.get(PATHS.getAccessToken).query({ ...tokenQuery, secret: 'wrong' }),
+      43002: (m) => m.http.put(PATHS.getAccessToken).query(tokenQuery),
       45009: async (m) => {
         const app = await m.createApp({ limits: { daily_api_quota: 1 } });
         await m.token(app.appid);
-        return m.http.get(PATHS.token).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
+        return m.http.get(PATHS.getAccessToken).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
       },
       45011: async (m) => {
         const app = await m.createApp({ limits: { per_minute: 1 } });
         await m.token(app.appid);
-        return m.http.get(PATHS.token).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
+        return m.http.get(PATHS.getAccessToken).query({ ...tokenQuery, appid: app.appid, secret: app.secret });
       },
     },
   },
   getStableAccessToken: {
-    success: (m) => m.http.post(PATHS.stableToken).send(tokenQuery),
-    forced: (m, errcode) => m.http.post(PATHS.stableToken).send(tokenQuery).set('X-Mock-Errcode', String(errcode)),
+    success: (m) => m.http.post(PATHS.getStableAccessToken).send(tokenQuery),
+    forced: (m, errcode) => m.http.post(PATHS.getStableAccessToken).send(tokenQuery).set('X-Mock-Errcode', String(errcode)),
     natural: {
-      40013: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, appid: 'wx00000000000000ff' }),
-      40002: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, grant_type: 'password' }),
-      40125: (m) => m.http.post(PATHS.stableToken).send({ ...tokenQuery, secret: 'wrong' }),
-      43002: (m) => m.http.get(PATHS.stableToken).query(tokenQuery),
-      44002: (m) => m.http.post(PATHS.stableToken).set('content-type', 'application/json').send(''),
-      47001: (m) => m.http.post(PATHS.stableToken).set('content-type', 'application/json').send('{appid:'),
+      40013: (m) => m.http.post(PATHS.getStableAccessToken).send({ ...tokenQuery, appid: 'wx00000000000000ff' }),
+      40002: (m) => m.http.post(PATHS.getStableAccessToken).send({ ...tokenQuery, grant_type: 'password' }),
+      40125: (m) => m.http.post(PATHS.getStableAccessToken).send({ ...tokenQuery, secret: 'wrong' }),
+      43002: (m) => m.http.get(PATHS.getStableAccessToken).query(tokenQuery),
+      44002: (m) => m.http.post(PATHS.getStableAccessToken).set('content-type', 'application/json').send(''),
+      47001: (m) => m.http.post(PATHS.getStableAccessToken).set('content-type', 'application/json').send('{appid:'),
     },
   },
   setSpeed: {
@@ -116,20 +116,20 @@ const CASES: Record<string, OperationCase> = {
   massmsgget: {
     success: async (m) => {
       const { token, msg_id } = await sent(m);
-      return m.post(PATHS.get, token, { msg_id });
+      return m.post(PATHS.massmsgget, token, { msg_id });
     },
-    forced: forcedPost(PATHS.get),
+    forced: forcedPost(PATHS.massmsgget),
     natural: {
-      ...commonNatural(PATHS.get, { msg_id: 3147494522 }),
-      40059: withToken(PATHS.get, { msg_id: '3147494522' }),
+      ...commonNatural(PATHS.massmsgget, { msg_id: 3147494522 }),
+      40059: withToken(PATHS.massmsgget, { msg_id: '3147494522' }),
       89505: async (m) => {
         const { token, msg_id } = await protectedSend(m);
-        return m.post(PATHS.get, token, { msg_id });
+        return m.post(PATHS.massmsgget, token, { msg_id });
       },
       89504: async (m) => {
         const { token, msg_id } = await protectedSend(m);
         m.advance(60_000);
-        return m.post(PATHS.get, token, { msg_id });
+        return m.post(PATHS.massmsgget, token, { msg_id });
       },
     },
   },
@@ -157,50 +157,50 @@ const CASES: Record<string, OperationCase> = {
     },
   },
   massSend: {
-    success: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
-    forced: forcedPost(PATHS.send),
+    success: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
+    forced: forcedPost(PATHS.massSend),
     natural: {
-      ...commonNatural(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
-      40003: withToken(PATHS.send, { touser: [OPENIDS[0], 'no such openid!'], msgtype: 'text', text: { content: 'hi' } }),
-      40007: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'voice', voice: { media_id: '' } }),
-      40008: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'video', mpvideo: { media_id: 'V' } }),
-      40130: withToken(PATHS.send, { touser: [OPENIDS[0]], msgtype: 'text', text: { content: 'hi' } }),
-      45067: withToken(PATHS.send, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' }, clientmsgid: 'x'.repeat(65) }),
+      ...commonNatural(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
+      40003: withToken(PATHS.massSend, { touser: [OPENIDS[0], 'no such openid!'], msgtype: 'text', text: { content: 'hi' } }),
+      40007: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'voice', voice: { media_id: '' } }),
+      40008: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'video', mpvideo: { media_id: 'V' } }),
+      40130: withToken(PATHS.massSend, { touser: [OPENIDS[0]], msgtype: 'text', text: { content: 'hi' } }),
+      45067: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' }, clientmsgid: 'x'.repeat(65) }),
     },
   },
   deleteMassMsg: {
     success: async (m) => {
       const { token, msg_id } = await sent(m);
       m.advance(10 * 60_000);
-      return m.post(PATHS.delete, token, { msg_id });
+      return m.post(PATHS.deleteMassMsg, token, { msg_id });
     },
-    forced: forcedPost(PATHS.delete),
+    forced: forcedPost(PATHS.deleteMassMsg),
     natural: {
-      ...commonNatural(PATHS.delete, { msg_id: 3147494522 }),
+      ...commonNatural(PATHS.deleteMassMsg, { msg_id: 3147494522 }),
       40008: async (m) => {
         const { token, msg_id } = await sent(m, TEXT_TO_TAG);
         m.advance(60_000);
-        return m.post(PATHS.delete, token, { msg_id });
+        return m.post(PATHS.deleteMassMsg, token, { msg_id });
       },
       40059: async (m) => {
         const { token, msg_id } = await sent(m);
-        return m.post(PATHS.delete, token, { msg_id: String(msg_id) });
+        return m.post(PATHS.deleteMassMsg, token, { msg_id: String(msg_id) });
       },
       40060: async (m) => {
         const { token, msg_id } = await sent(m);
         m.advance(10 * 60_000);
-        return m.post(PATHS.delete, token, { msg_id, article_idx: -1 });
+        return m.post(PATHS.deleteMassMsg, token, { msg_id, article_idx: -1 });
       },
     },
   },
   previewMassMsg: {
-    success: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
-    forced: forcedPost(PATHS.preview),
+    success: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
+    forced: forcedPost(PATHS.previewMassMsg),
     natural: {
-      ...commonNatural(PATHS.preview, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
-      40003: withToken(PATHS.preview, { msgtype: 'text', text: { content: 'hi' } }),
-      40007: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'invalid' } }),
-      40008: withToken(PATHS.preview, { touser: OPENIDS[0], msgtype: 'news' }),
+      ...commonNatural(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
+      40003: withToken(PATHS.previewMassMsg, { msgtype: 'text', text: { content: 'hi' } }),
+      40007: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'invalid' } }),
+      40008: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'news' }),
     },
   },
 };

@@ -27,7 +27,7 @@ async function appWithToken(m: TestMock): Promise<{ appid: string; token: string
 }
 
 async function serverToken(s: MockServer, appid = DEFAULT_APPID, secret = DEFAULT_SECRET): Promise<string> {
-  const res = await fetch(`${s.url}${PATHS.token}?grant_type=client_credential&appid=${appid}&secret=${secret}`);
+  const res = await fetch(`${s.url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${appid}&secret=${secret}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -112,11 +112,11 @@ describe('errcode faults', () => {
     mock = newMock();
     const app = await mock.createApp();
     await mock.http.post('/__mock/faults').send({ operation: 'getAccessToken', appid: app.appid, errcode: 45009 });
-    expectWxError(await mock.http.get(PATHS.token).query({ grant_type: 'client_credential', appid: app.appid, secret: 'wrong' }), 40125);
+    expectWxError(await mock.http.get(PATHS.getAccessToken).query({ grant_type: 'client_credential', appid: app.appid, secret: 'wrong' }), 40125);
     expect((await mock.http.get('/__mock/faults')).body.faults).toHaveLength(1);
-    expectWxError(await mock.http.get(PATHS.token).query({ grant_type: 'client_credential', appid: app.appid, secret: app.secret }), 45009);
+    expectWxError(await mock.http.get(PATHS.getAccessToken).query({ grant_type: 'client_credential', appid: app.appid, secret: app.secret }), 45009);
     await mock.http.post('/__mock/faults').send({ operation: 'getStableAccessToken', errcode: -1 });
-    expectWxError(await mock.http.post(PATHS.stableToken).send({ grant_type: 'client_credential', appid: app.appid, secret: app.secret }), -1);
+    expectWxError(await mock.http.post(PATHS.getStableAccessToken).send({ grant_type: 'client_credential', appid: app.appid, secret: app.secret }), -1);
   });
 
   it('applies to mass operations only after the token check, so a bad token still answers 40001', async () => {
@@ -234,9 +234,9 @@ describe('http_status faults', () => {
     mock = newMock();
     const { appid, token } = await appWithToken(mock);
     await mock.http.post('/__mock/faults').send({ operation: 'massmsgget', appid, http_status: 429, times: 2 });
-    expect((await mock.post(PATHS.get, token, { msg_id: 1 })).status).toBe(429);
-    expect((await mock.post(PATHS.get, token, { msg_id: 1 })).status).toBe(429);
-    expectWxError(await mock.post(PATHS.get, token, { msg_id: 1 }), 40059);
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: 1 })).status).toBe(429);
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: 1 })).status).toBe(429);
+    expectWxError(await mock.post(PATHS.massmsgget, token, { msg_id: 1 }), 40059);
   });
 });
 

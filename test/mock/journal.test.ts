@@ -41,7 +41,7 @@ describe('the request journal', () => {
         operation: 'getAccessToken',
         appid: DEFAULT_APPID,
         method: 'GET',
-        path: PATHS.token,
+        path: PATHS.getAccessToken,
         query: { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: REDACTED },
         body: null,
         errcode: 0,
@@ -204,7 +204,7 @@ describe('secrets never reach the journal', () => {
     const secret = 'S3cretThatMustNeverLeak';
     const app = await mock.createApp({ secret });
     const token = await mock.token(app.appid);
-    const stable = await mock.http.post(PATHS.stableToken).send({ grant_type: 'client_credential', appid: app.appid, secret, force_refresh: true });
+    const stable = await mock.http.post(PATHS.getStableAccessToken).send({ grant_type: 'client_credential', appid: app.appid, secret, force_refresh: true });
     const stableToken = stable.body.access_token as string;
     await mock.post(PATHS.setSpeed, token, { speed: 1 });
     await mock.post(PATHS.getSpeed, stableToken, {});
@@ -214,7 +214,7 @@ describe('secrets never reach the journal', () => {
     await mock.post(PATHS.setSpeed, token).set('content-type', 'application/json').send(`{"speed":1,"access_token":"${token}","nested":[{"secret":"${secret}"}]}`);
     await mock.post(PATHS.setSpeed, token).set('content-type', 'application/json').send(`{"speed":1,"acc\\u0065ss_token":"${token}","callback_token":"CallbackTok3n"}`);
     await mock.post(PATHS.setSpeed, token).set('content-type', 'text/plain').send(`secret=${secret}&token=${token}`);
-    await mock.http.get(PATHS.token).query({ grant_type: 'client_credential', appid: app.appid, secret: `${secret}-wrong` });
+    await mock.http.get(PATHS.getAccessToken).query({ grant_type: 'client_credential', appid: app.appid, secret: `${secret}-wrong` });
 
     const res = await mock.http.get('/__mock/requests');
     const text = JSON.stringify(res.body);
@@ -240,7 +240,7 @@ describe('pushes and the control client', () => {
       body: '<xml><Event><![CDATA[MASSSENDJOBFINISH]]></Event></xml>',
       status: 500,
     });
-    await fetch(`${server.url}${PATHS.token}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
+    await fetch(`${server.url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`);
     const out = await server.control.requests({ direction: 'out' });
     expect(out).toEqual([
       {

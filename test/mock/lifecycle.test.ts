@@ -9,7 +9,7 @@ let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
 
 async function status(token: string, msg_id: number): Promise<string> {
-  const res = await mock.post(PATHS.get, token, { msg_id });
+  const res = await mock.post(PATHS.massmsgget, token, { msg_id });
   expect(res.body.msg_id, JSON.stringify(res.body)).toBe(msg_id);
   return res.body.msg_status as string;
 }
@@ -39,9 +39,9 @@ describe('the lifecycle of a send', () => {
     const { body } = await mock.post(PATHS.sendAll, token, TEXT_TO_TAG);
     expect(body.msg_data_id).toBeUndefined();
     mock.advance(duration(1000, 4) - 1); // 1,000 fans at 10 万 a minute
-    expect((await mock.post(PATHS.get, token, { msg_id: String(body.msg_id) })).body.msg_status).toBe('SENDING');
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: String(body.msg_id) })).body.msg_status).toBe('SENDING');
     mock.advance(1);
-    expect((await mock.post(PATHS.get, token, { msg_id: String(body.msg_id) })).body.msg_status).toBe('SEND_SUCCESS');
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: String(body.msg_id) })).body.msg_status).toBe('SEND_SUCCESS');
   });
 
   it('applies a speed change to what is left of a send', async () => {
@@ -99,13 +99,13 @@ describe('the lifecycle of a send', () => {
   it('sends to an openid list and ends DELETE once a successful mpvideo send is deleted', async () => {
     mock = newMock();
     const token = await mock.token();
-    const { body } = await mock.post(PATHS.send, token, { touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'], msgtype: 'mpvideo', mpvideo: { media_id: 'V1', title: 't' } });
-    expectWxError(await mock.post(PATHS.delete, token, { msg_id: body.msg_id }), 40059);
+    const { body } = await mock.post(PATHS.massSend, token, { touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'], msgtype: 'mpvideo', mpvideo: { media_id: 'V1', title: 't' } });
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: body.msg_id }), 40059);
     mock.advance(1);
     expect(await status(token, body.msg_id)).toBe('SEND_SUCCESS');
-    expect((await mock.post(PATHS.delete, token, { msg_id: String(body.msg_id), article_idx: 0 })).body).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: String(body.msg_id), article_idx: 0 })).body).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(await status(token, body.msg_id)).toBe('DELETE');
-    expectWxError(await mock.post(PATHS.delete, token, { msg_id: body.msg_id }), 40059);
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: body.msg_id }), 40059);
   });
 
   it('ends a send SEND_FAIL through the control API', async () => {
@@ -134,12 +134,12 @@ describe('API mass-send protection', () => {
   it('answers 89505 in the first minute and 89504 after, and holds the speed meanwhile', async () => {
     mock = newMock();
     const { appid, token, msg_id } = await protectedApp();
-    expectWxError(await mock.post(PATHS.get, token, { msg_id }), 89505);
+    expectWxError(await mock.post(PATHS.massmsgget, token, { msg_id }), 89505);
     expectWxError(await mock.post(PATHS.setSpeed, token, { speed: 3 }), 89505);
     mock.advance(59_999, appid);
-    expectWxError(await mock.post(PATHS.get, token, { msg_id }), 89505);
+    expectWxError(await mock.post(PATHS.massmsgget, token, { msg_id }), 89505);
     mock.advance(1, appid);
-    expectWxError(await mock.post(PATHS.get, token, { msg_id }), 89504);
+    expectWxError(await mock.post(PATHS.massmsgget, token, { msg_id }), 89504);
     expectWxError(await mock.post(PATHS.setSpeed, token, { speed: 3 }), 89504);
     expect((await mock.post(PATHS.getSpeed, token)).body.speed).toBe(0);
   });
@@ -199,7 +199,7 @@ describe('API mass-send protection', () => {
     mock = newMock();
     const { appid, token, msg_id } = await protectedApp();
     mock.advance(30 * 60_000 - 1, appid);
-    expectWxError(await mock.post(PATHS.get, token, { msg_id }), 89504);
+    expectWxError(await mock.post(PATHS.massmsgget, token, { msg_id }), 89504);
     mock.advance(1, appid);
     expect(await status(token, msg_id)).toBe('SEND_FAIL');
     const state = await mock.http.get('/__mock/state').query({ appid });

@@ -24,10 +24,10 @@ describe('--state-file', () => {
   it('keeps every acknowledged change without a clean shutdown: apps, tokens, speeds, messages, clocks', async () => {
     const file = stateFile();
     const first = open(file);
-    const token = (await first.http.get(PATHS.token).query(tokenQuery)).body.access_token as string;
+    const token = (await first.http.get(PATHS.getAccessToken).query(tokenQuery)).body.access_token as string;
     await first.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 3 });
     const created = (await first.http.post('/__mock/apps').send({ fans: 10, protection: true, limits: { daily_mass_quota: 5 } })).body;
-    const otherToken = (await first.http.get(PATHS.token).query({ ...tokenQuery, appid: created.appid, secret: created.secret })).body.access_token as string;
+    const otherToken = (await first.http.get(PATHS.getAccessToken).query({ ...tokenQuery, appid: created.appid, secret: created.secret })).body.access_token as string;
     const held = (await first.http.post(PATHS.sendAll).query({ access_token: otherToken }).send(MPNEWS_TO_ALL)).body.msg_id as number;
     const sent = (await first.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'once' })).body.msg_id as number;
     await first.http.post('/__mock/clock').send({ advance_ms: 60_000 });
@@ -39,7 +39,7 @@ describe('--state-file', () => {
     expect(restored).toEqual({ apps: 2, messages: 2 });
     expect((await second.http.get('/__mock/clock')).body.now).toBe(new Date(T0 + 60_000).toISOString());
     expect((await second.http.post(PATHS.getSpeed).query({ access_token: token })).body).toEqual({ speed: 3, realspeed: 30 });
-    expect((await second.http.post(PATHS.get).query({ access_token: otherToken }).send({ msg_id: held })).body.msg_status).toBe('SENDING');
+    expect((await second.http.post(PATHS.massmsgget).query({ access_token: otherToken }).send({ msg_id: held })).body.msg_status).toBe('SENDING');
     const state = (await second.http.get('/__mock/state').query({ appid: created.appid })).body.apps[0];
     expect(state).toMatchObject({ fans: 10, protection: true, offset_ms: 5_000, limits: { daily_mass_quota: 5 }, message_count: 1 });
     const again = await second.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'once' });
@@ -50,7 +50,7 @@ describe('--state-file', () => {
   it('restores sends in flight and ended ones with their times: a restart moves no end', async () => {
     const file = stateFile();
     const first = open(file);
-    const token = (await first.http.get(PATHS.token).query(tokenQuery)).body.access_token as string;
+    const token = (await first.http.get(PATHS.getAccessToken).query(tokenQuery)).body.access_token as string;
     const send = async (body: object) => (await first.http.post(PATHS.sendAll).query({ access_token: token }).send(body)).body.msg_id as number;
     const tagged = await send({ filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hi' } }); // 1,000 fans: 75 ms
     await first.http.post('/__mock/clock').send({ advance_ms: 1_000 });
@@ -65,16 +65,16 @@ describe('--state-file', () => {
       { msg_id: all, status: 'SENDING', sent: 400_000, due_at: new Date(T0 + 31_000 + 360_000).toISOString() },
     ]);
     await second.http.post('/__mock/clock').send({ advance_ms: 359_999 });
-    expect((await second.http.post(PATHS.get).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SENDING');
+    expect((await second.http.post(PATHS.massmsgget).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SENDING');
     await second.http.post('/__mock/clock').send({ advance_ms: 1 });
-    expect((await second.http.post(PATHS.get).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SEND_SUCCESS');
+    expect((await second.http.post(PATHS.massmsgget).query({ access_token: token }).send({ msg_id: all })).body.msg_status).toBe('SEND_SUCCESS');
     second.app.mock.stateFile!.close();
   });
 
   it('hands out new ids after a restart, never the restored ones', async () => {
     const file = stateFile();
     const first = open(file);
-    const token = (await first.http.get(PATHS.token).query(tokenQuery)).body.access_token as string;
+    const token = (await first.http.get(PATHS.getAccessToken).query(tokenQuery)).body.access_token as string;
     const a = (await first.http.post(PATHS.sendAll).query({ access_token: token }).send(MPNEWS_TO_ALL)).body.msg_id;
     const appA = (await first.http.post('/__mock/apps').send({})).body.appid;
     first.app.mock.stateFile!.close();
@@ -89,7 +89,7 @@ describe('--state-file', () => {
   it('recovers from a torn last record', async () => {
     const file = stateFile();
     const first = open(file);
-    await first.http.post(PATHS.setSpeed).query({ access_token: (await first.http.get(PATHS.token).query(tokenQuery)).body.access_token }).send({ speed: 2 });
+    await first.http.post(PATHS.setSpeed).query({ access_token: (await first.http.get(PATHS.getAccessToken).query(tokenQuery)).body.access_token }).send({ speed: 2 });
     appendFileSync(file, '{"t":"msg","msg":{"msg_id":31');
     const second = open(file);
     expect(second.app.mock.stateFile!.recovered).toBe(true);

@@ -17,9 +17,9 @@ describe('apps are tenants', () => {
     ]);
     expect((await mock.post(PATHS.getSpeed, ta)).body).toEqual({ speed: 1, realspeed: 60 });
     expect((await mock.post(PATHS.getSpeed, tb)).body).toEqual({ speed: 3, realspeed: 30 });
-    expectWxError(await mock.post(PATHS.get, ta, { msg_id: sb.body.msg_id }), 40059);
-    expectWxError(await mock.post(PATHS.get, tb, { msg_id: sa.body.msg_id }), 40059);
-    expectWxError(await mock.post(PATHS.delete, tb, { msg_id: sa.body.msg_id }), 40059);
+    expectWxError(await mock.post(PATHS.massmsgget, ta, { msg_id: sb.body.msg_id }), 40059);
+    expectWxError(await mock.post(PATHS.massmsgget, tb, { msg_id: sa.body.msg_id }), 40059);
+    expectWxError(await mock.post(PATHS.deleteMassMsg, tb, { msg_id: sa.body.msg_id }), 40059);
     const state = await mock.http.get('/__mock/state').query({ appid: a.appid });
     expect(state.body.apps).toHaveLength(1);
     expect(state.body.apps[0].messages.map((m: { msg_id: number }) => m.msg_id)).toEqual([sa.body.msg_id]);
@@ -36,7 +36,7 @@ describe('apps are tenants', () => {
     expect(moved.status).toBe(200);
     expect(Date.parse(moved.body.app_now) - Date.parse(moved.body.now)).toBe(7200_000);
     expectWxError(await mock.post(PATHS.getSpeed, ta), 42001);
-    expect((await mock.post(PATHS.get, td, { msg_id: body.msg_id })).body.msg_status).toBe('SENDING');
+    expect((await mock.post(PATHS.massmsgget, td, { msg_id: body.msg_id })).body.msg_status).toBe('SENDING');
   });
 
   it('resets one app to its start-up settings and leaves the others alone', async () => {

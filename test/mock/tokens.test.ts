@@ -6,12 +6,12 @@ let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
 
 const stable = (extra: Record<string, unknown> = {}) =>
-  mock.http.post(PATHS.stableToken).send({ grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET, ...extra });
+  mock.http.post(PATHS.getStableAccessToken).send({ grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET, ...extra });
 
 describe('access tokens', () => {
   it('issues a token valid 7200 s of mock time, then answers 42001', async () => {
     mock = newMock();
-    const res = await mock.http.get(PATHS.token).query({ grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET });
+    const res = await mock.http.get(PATHS.getAccessToken).query({ grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET });
     expect(res.body.expires_in).toBe(7200);
     const token = res.body.access_token as string;
     mock.advance(7199_999);
@@ -73,8 +73,8 @@ describe('access tokens', () => {
 
   it('checks the appid before grant_type, as real probes show', async () => {
     mock = newMock();
-    expectWxError(await mock.http.get(PATHS.token).query({ appid: 'wx1234567890abcdef', secret: 'x' }), 40013);
-    expectWxError(await mock.http.get(PATHS.token).query({ appid: DEFAULT_APPID, secret: DEFAULT_SECRET }), 40002);
+    expectWxError(await mock.http.get(PATHS.getAccessToken).query({ appid: 'wx1234567890abcdef', secret: 'x' }), 40013);
+    expectWxError(await mock.http.get(PATHS.getAccessToken).query({ appid: DEFAULT_APPID, secret: DEFAULT_SECRET }), 40002);
   });
 
   it('binds a token to its app', async () => {
