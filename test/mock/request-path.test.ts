@@ -40,7 +40,7 @@ describe('reads do not end sends; the clock does', () => {
     sim.clock.advance(DUE_MS);
     const sizeBefore = readFileSync(file).length;
 
-    expect((await mock.post(PATHS.get, token, { msg_id: msgId })).body).toEqual({ msg_id: msgId, msg_status: 'SEND_SUCCESS' });
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: msgId })).body).toEqual({ msg_id: msgId, msg_status: 'SEND_SUCCESS' });
     const view = (await mock.http.get('/__mock/state')).body.apps[0].messages.find((m: { msg_id: number }) => m.msg_id === msgId);
     expect(view).toMatchObject({ status: 'SEND_SUCCESS', sent: 1000, event_status: 'send success' });
 
@@ -62,7 +62,7 @@ describe('reads do not end sends; the clock does', () => {
     const sent = await mock.post(PATHS.sendAll, token, { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } });
     mock.app.mock.sim.clock.advance(DUE_MS);
     expect(mock.app.mock.sim.store.messages.get(sent.body.msg_id)?.status).toBe('SENDING');
-    expect((await mock.post(PATHS.delete, token, { msg_id: sent.body.msg_id })).body).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: sent.body.msg_id })).body).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(mock.app.mock.sim.store.messages.get(sent.body.msg_id)?.status).toBe('DELETE');
   });
 });
@@ -78,7 +78,7 @@ describe('one record of changes per unit of work', () => {
     expect([...commits[1]!.apps].map((app) => app.appid)).toEqual(['wx0000000000000001']);
     expect([...commits[1]!.messages].map((message) => message.msg_id)).toEqual([msgId]);
 
-    await mock.post(PATHS.get, token, { msg_id: msgId });
+    await mock.post(PATHS.massmsgget, token, { msg_id: msgId });
     await mock.post(PATHS.getSpeed, token);
     expect(commits).toHaveLength(2);
 
