@@ -15,6 +15,10 @@ import { createAppState, createStore, type App, type MassMessage, type PushRecor
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/** The control operations on a message, and how a refusal names each. */
+type ControlEvent = Extract<LifecycleEvent, 'approve' | 'reject' | 'fail'>;
+const PAST_TENSE: Record<ControlEvent, string> = { approve: 'approved', reject: 'rejected', fail: 'failed' };
+
 export type FinishListener = (message: MassMessage, app: App) => void;
 
 /** Receives what each unit of work changed (the --state-file); called before the answer is sent. */
@@ -123,12 +127,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tickApp(app);
     return done({ message, app });
   };
-  const end = (msgId: number, event: LifecycleEvent, status?: string): ControlResult<MassMessage> => {
+  const end = (msgId: number, event: ControlEvent, status?: string): ControlResult<MassMessage> => {
     const found = findMessage(msgId);
     if (!found.ok) return found;
     const { message, app } = found.value;
     if (!nextStatus(message.status, event)) {
-      return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${event === 'fail' ? 'failed' : `${event}d`}`);
+      return refuse('conflict', `message ${msgId} is ${message.status}: it cannot be ${PAST_TENSE[event]}`);
     }
     const now = appNow(app);
     const recorded = changes.message(message);
