@@ -1,0 +1,87 @@
+/**
+ * Set-up for the tests of the simulator and the rules it runs (changes, simulator, sends,
+ * update-app, store): a simulator on a manual clock at T0 with a fixed seed, every ChangeSet it
+ * commits kept in order, and small helpers for results and sends. No HTTP.
+ */
+import { expect } from 'vitest';
+import type { AppInput } from '../../mock/domain/app-settings.js';
+import type { ChangeSet } from '../../mock/domain/changes.js';
+import { createClock, type Clock } from '../../mock/domain/clock.js';
+import type { ControlResult } from '../../mock/domain/control-result.js';
+import { WX_ERRORS, type WxErrcode } from '../../mock/domain/errors.js';
+import type { Body } from '../../mock/domain/loose.js';
+import type { Result } from '../../mock/domain/result.js';
+import { createSimulator, type Simulator } from '../../mock/domain/simulator.js';
+import type { App, MassMessage } from '../../mock/domain/store.js';
+
+/** 2026-11-22T00:00:00Z: global mock time in these tests starts here. */
+export const T0 = Date.UTC(2026, 10, 22);
+export const SEED = 7;
+
+export interface TestSim {
+  sim: Simulator;
+  clock: Clock;
+  /** Every ChangeSet committed since the simulator was created (its start-up unit excluded). */
+  commits: ChangeSet[];
+  /** Messages whose send ended, in the order onFinish reported them. */
+  finished: MassMessage[];
+}
+
+export function newSim(options: { apps?: AppInput[]; seed?: number; start?: number } = {}): TestSim {
+  const clock = createClock({ mode: 'manual', start: options.start ?? T0 });
+  const sim = createSimulator({ clock, seed: options.seed ?? SEED, ...(options.apps ? { apps: options.apps } : {}) });
+  const commits: ChangeSet[] = [];
+  const finished: MassMessage[] = [];
+  sim.onCommit((changes) => commits.push(changes));
+  sim.onFinish((message) => finished.push(message));
+  return { sim, clock, commits, finished };
+}
+
+/** The value of a successful rule result; fails the test otherwise. */
+export function expectOk<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got errcode ${result.errcode} (${WX_ERRORS[result.errcode].text})`);
+  return result.value;
+}
+
+/** Asserts a WeChat error from the catalog (the code is typed against it; nothing re-types its text). */
+export function expectFail(result: Result<unknown>, errcode: WxErrcode, msg_id?: number): void {
+  expect(WX_ERRORS[errcode]).toBeDefined();
+  expect(result).toEqual(msg_id === undefined ? { ok: false, errcode } : { ok: false, errcode, msg_id });
+}
+
+export function expectDone<T>(result: ControlResult<T>): T {
+  if (!result.ok) throw new Error(`expected done, got ${result.error}: ${result.message}`);
+  return result.value;
+}
+
+/** A new app on `sim`, made through createApp (appid and secret generated unless given). */
+export function addApp(sim: Simulator, input: AppInput = {}): App {
+  return expectDone(sim.createApp(input));
+}
+
+export function messageOf(sim: Simulator, msgId: number): MassMessage {
+  const message = sim.store.messages.get(msgId);
+  if (!message) throw new Error(`no message ${msgId}`);
+  return message;
+}
+
+export function appOf(sim: Simulator, appid: string): App {
+  const app = sim.store.apps.get(appid);
+  if (!app) throw new Error(`no app ${appid}`);
+  return app;
+}
+
+/** An mpnews send to every fan. */
+export const MPNEWS_TO_ALL: Body = { msgtype: 'mpnews', mpnews: { media_id: 'media-1' }, filter: { is_to_all: true }, send_ignore_reprint: 0 };
+/** A text send to a tag, `tag_id` 100 unless given. */
+export function textToTag(tag_id: unknown = 100): Body {
+  return { msgtype: 'text', text: { content: 'hello' }, filter: { is_to_all: false, tag_id } };
+}
+/** A text send to an openid list. */
+export function textTo(touser: unknown): Body {
+  return { msgtype: 'text', text: { content: 'hello' }, touser };
+}
+/** `n` distinct well-formed openids. */
+export function openids(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `openid_${String(i).padStart(6, '0')}`);
+}

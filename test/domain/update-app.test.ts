@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
+import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
+import type { App } from '../../mock/domain/store.js';
+import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
+import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, textToTag, type TestSim } from './simulator-fixtures.js';
+
+let t: TestSim;
+let app: App;
+
+const START = {
+  fans: 1000,
+  tags: [{ id: 100, name: 't', count: 1000 }],
+  protection: false,
+  callback_url: 'http://127.0.0.1:9/cb',
+  callback_token: 'token-1',
+  encoding_aes_key: null,
+  limits: { daily_mass_quota: 5 },
+  push: { timeout_ms: 300, retry_delay_ms: 20 },
+};
+
+beforeEach(() => {
+  t = newSim();
+  app = addApp(t.sim, { appid: 'wxpatch0000000001', secret: 's', ...START });
+});
+
+const patch = (changes: AppPatch) => t.sim.unit(() => applyAppPatch(t.sim.ctx, app, changes));
+const send = (body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+const statusOf = (msg_id: number) => expectOk(massmsgget(t.sim.ctx, app, { msg_id })).msg_status;
+
+describe('applyAppPatch', () => {
+  it('returns the app it changed, and changes nothing for an empty patch but records the app', () => {
+    const before = structuredClone({ ...app, in_flight: undefined, clientmsgids: undefined });
+    const commits = t.commits.length;
+    expect(patch({})).toBe(app);
+    expect({ ...app, in_flight: undefined, clientmsgids: undefined }).toEqual(before);
+    expect(t.commits).toHaveLength(commits + 1);
+    expect([...t.commits.at(-1)!.apps]).toEqual([app]);
+  });
+
+  it('replaces each field given and leaves the others as they were', () => {
+    patch({ fans: 5 });
+    expect(app).toMatchObject({ ...START, fans: 5 });
+    patch({ protection: true });
+    expect(app).toMatchObject({ ...START, fans: 5, protection: true });
+    patch({ callback_url: null, callback_token: null });
+    expect(app).toMatchObject({ ...START, fans: 5, protection: true, callback_url: null, callback_token: null });
+    patch({ encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 } });
+    expect(app).toMatchObject({ fans: 5, protection: true, encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 }, tags: START.tags, push: START.push });
+    expect(app.limits).toEqual({ per_minute: 3 });
+  });
+
+  it('replaces a callback URL and token with new ones', () => {
+    patch({ callback_url: 'http://127.0.0.1:10/other', callback_token: 'token-2' });
+    expect(app).toMatchObject({ callback_url: 'http://127.0.0.1:10/other', callback_token: 'token-2' });
+  });
+
+  it('sets protection off again', () => {
+    patch({ protection: true });
+    patch({ protection: false });
+    expect(app.protection).toBe(false);
+    expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).status).toBe('SENDING');
+  });
+
+  it('replaces the tags with a copy, so the patch given is never shared', () => {
+    const tags = [{ id: 7, name: 'new', count: 3 }];
+    patch({ tags });
+    expect(app.tags).toEqual(tags);
+    expect(app.tags).not.toBe(tags);
+    expect(app.tags[0]).not.toBe(tags[0]);
+    tags[0]!.count = 99;
+    expect(app.tags[0]!.count).toBe(3);
+    patch({ tags: [] });
+    expect(app.tags).toEqual([]);
+  });
+
+  it('replaces the limits with a copy', () => {
+    const limits = { daily_api_quota: 10 };
+    patch({ limits });
+    expect(app.limits).toEqual({ daily_api_quota: 10 });
+    expect(app.limits).not.toBe(limits);
+  });
+
+  it('merges push options with the current ones, and copies them', () => {
+    const push = { retry_delay_ms: 7 };
+    patch({ push });
+    expect(app.push).toEqual({ timeout_ms: 300, retry_delay_ms: 7 });
+    expect(app.push).not.toBe(push);
+    patch({ push: { timeout_ms: 9 } });
+    expect(app.push).toEqual({ timeout_ms: 9, retry_delay_ms: 7 });
+  });
+
+  it('reaches later sends with the new fans, tags and protection', () => {
+    patch({ fans: 42, tags: [{ id: 100, name: 't', count: 6 }] });
+    expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).audience).toBe(42);
+    expect(messageOf(t.sim, send()).audience).toBe(6);
+    patch({ protection: true });
+    expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).status).toBe('AWAITING_CONFIRMATION');
+  });
+
+  describe('a speed change', () => {
+    it('sets the speed, as getSpeed shows', () => {
+      patch({ speed: 3 });
+      expect(getSpeed(app)).toEqual({ speed: 3, realspeed: 30 });
+    });
+
+    it('leaves the speed alone when none is given', () => {
+      patch({ speed: 2 });
+      patch({ fans: 3 });
+      expect(app.speed).toBe(2);
+    });
+
+    it('applies to what is left of a send, to the ms', () => {
+      const msgId = send(); // 1,000 fans: 6,000 units at 80 a ms
+      t.clock.advance(30); // 2,400 units done
+      patch({ speed: 4 }); // 3,600 left at 10 a ms: 360 ms
+      t.clock.advance(359);
+      expect(statusOf(msgId)).toBe('SENDING');
+      t.clock.advance(1);
+      expect(statusOf(msgId)).toBe('SEND_SUCCESS');
+      t.sim.tick();
+      expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', finished_at: T0 + 390 });
+    });
+
+    it('ends a send already due at the time the old rate gave it', () => {
+      const msgId = send();
+      t.clock.advance(500);
+      patch({ speed: 4 });
+      expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', finished_at: T0 + 75, event_status: EVENT_STATUS.complete });
+      expect(t.finished.map((m) => m.msg_id)).toEqual([msgId]);
+    });
+
+    it('does nothing to the sends in flight when it is the current speed', () => {
+      const msgId = send();
+      t.clock.advance(500);
+      patch({ speed: 0 });
+      expect(messageOf(t.sim, msgId).status).toBe('SENDING');
+      expect(t.finished).toEqual([]);
+      t.sim.tick();
+      expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', finished_at: T0 + 75 });
+    });
+  });
+});
