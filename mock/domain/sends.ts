@@ -6,7 +6,7 @@ import type { components } from '../../contracts/generated/openapi.js';
 import { checkContent, DELETABLE, isOpenid, type MsgType } from './content.js';
 import type { DomainContext } from './domain-context.js';
 import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
-import { confirmationErrcode, lifecycleAt, transition } from './lifecycle.js';
+import { confirmationErrcode, lifecycleAt, nextStatus, transition } from './lifecycle.js';
 import { countMassSend, hasMassQuota } from './limits.js';
 import { field, isObject, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
@@ -89,7 +89,8 @@ export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<
   const rawIdx = field(body, 'article_idx');
   const idx = rawIdx === undefined || rawIdx === null ? 0 : looseInteger(rawIdx);
   if (idx === undefined || idx > MAX_ARTICLES) return fail(40060);
-  if (!transition(ctx.changes.message(message), 'delete', ctx.appNow(app))) return fail(40059);
+  if (!nextStatus(message.status, 'delete')) return fail(40059);
+  transition(ctx.changes.message(message), 'delete', ctx.appNow(app));
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 

@@ -321,6 +321,13 @@ describe('deleteMassMsg', () => {
     expect([...t.commits.at(-1)!.messages]).toEqual([messageOf(t.sim, msgId)]);
   });
 
+  it('records nothing when it refuses: a send not yet successful stays out of the unit', () => {
+    const sending = sendOk(MPNEWS_TO_TAG);
+    const before = t.commits.length;
+    expectFail(del({ msg_id: sending }), 40059);
+    expect(t.commits).toHaveLength(before);
+  });
+
   it('answers 40059 for an unknown msg_id, another app\'s send, or no msg_id nor url', () => {
     expectFail(del({ msg_id: 3_000_000_000 }), 40059);
     expectFail(del({}), 40059);
