@@ -1,7 +1,8 @@
 /**
  * A binary min-heap of items ordered by (key, seq): the sends in flight ordered by when they end, so
  * a tick takes only those whose time is up instead of visiting them all. Three parallel arrays rather
- * than an object per entry, since an app may hold a million sends.
+ * than an object per entry, since an app may hold a million sends. The seq tells entries of equal key
+ * apart (in-flight.ts gives each send its own); entries with the same key and seq come out in any order.
  */
 export class MinHeap<T> {
   private readonly keys: number[] = [];
@@ -9,7 +10,7 @@ export class MinHeap<T> {
   private readonly items: T[] = [];
 
   get size(): number {
-    return this.items.length;
+    return this.keys.length;
   }
 
   /** The smallest entry's item, or undefined when empty. */
@@ -19,13 +20,12 @@ export class MinHeap<T> {
 
   push(key: number, seq: number, item: T): void {
     const { keys, seqs, items } = this;
-    // Sift up: move larger parents down into the hole, then drop the new entry in.
-    let i = items.length;
+    // Sift up: move parents that do not come before the new entry down into the hole, then drop it in.
+    let i = keys.length;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pk = keys[parent]!;
-      if (pk < key || (pk === key && seqs[parent]! < seq)) break;
-      keys[i] = pk;
+      if (before(keys[parent]!, seqs[parent]!, key, seq)) break;
+      keys[i] = keys[parent]!;
       seqs[i] = seqs[parent]!;
       items[i] = items[parent]!;
       i = parent;
@@ -35,13 +35,15 @@ export class MinHeap<T> {
     items[i] = item;
   }
 
-  /** Removes the smallest entry and returns its item. */
+  /** Removes the smallest entry and returns its item (undefined when empty). */
   pop(): T | undefined {
-    const top = this.items[0];
-    const key = this.keys.pop();
-    const seq = this.seqs.pop();
-    const item = this.items.pop() as T;
-    if (this.items.length > 0 && key !== undefined && seq !== undefined) this.siftDown(0, key, seq, item);
+    const { keys, seqs, items } = this;
+    const top = items[0];
+    // The last entry fills the hole at the root; on an empty heap these are undefined, and unused.
+    const key = keys.pop()!;
+    const seq = seqs.pop()!;
+    const item = items.pop()!;
+    if (keys.length > 0) this.siftDown(0, key, seq, item);
     return top;
   }
 
@@ -52,9 +54,8 @@ export class MinHeap<T> {
    */
   takeUpTo(limit: number, take: (item: T, seq: number) => void): void {
     const { keys, seqs, items } = this;
-    const n = items.length;
+    const n = keys.length;
     let count = this.countUpTo(limit);
-    if (count === 0) return;
     if (count * Math.log2(n + 1) <= n) {
       for (; count > 0; count--) {
         take(items[0]!, seqs[0]!);
@@ -80,18 +81,18 @@ export class MinHeap<T> {
     for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, keys[i]!, seqs[i]!, items[i]!);
   }
 
-  /** Entries whose key is ≤ `limit`: only their subtrees can hold more, so this visits O(count) nodes. */
+  /** Entries whose key is ≤ `limit`: only their subtrees can hold more, so this visits 2 × count + 1 nodes. */
   private countUpTo(limit: number): number {
     const { keys } = this;
-    if (!(keys.length > 0 && keys[0]! <= limit)) return 0;
+    const n = keys.length;
     const stack = [0];
     let count = 0;
     while (stack.length > 0) {
       const i = stack.pop()!;
+      // Past the end, or above the limit and so is all below it: nothing to count from here.
+      if (i >= n || keys[i]! > limit) continue;
       count++;
-      const left = 2 * i + 1;
-      if (left < keys.length && keys[left]! <= limit) stack.push(left);
-      if (left + 1 < keys.length && keys[left + 1]! <= limit) stack.push(left + 1);
+      stack.push(2 * i + 1, 2 * i + 2);
     }
     return count;
   }
@@ -99,15 +100,15 @@ export class MinHeap<T> {
   /** Places (key, seq, item) at `i` or below: moves smaller children up into the hole until it fits. */
   private siftDown(i: number, key: number, seq: number, item: T): void {
     const { keys, seqs, items } = this;
-    const n = items.length;
+    const n = keys.length;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
+      // The right child, when there is one and the left does not come before it.
       const right = child + 1;
-      if (right < n && (keys[right]! < keys[child]! || (keys[right] === keys[child] && seqs[right]! < seqs[child]!))) child = right;
-      const ck = keys[child]!;
-      if (key < ck || (key === ck && seq < seqs[child]!)) break;
-      keys[i] = ck;
+      if (right < n && !before(keys[child]!, seqs[child]!, keys[right]!, seqs[right]!)) child = right;
+      if (before(key, seq, keys[child]!, seqs[child]!)) break;
+      keys[i] = keys[child]!;
       seqs[i] = seqs[child]!;
       items[i] = items[child]!;
       i = child;
@@ -116,4 +117,9 @@ export class MinHeap<T> {
     seqs[i] = seq;
     items[i] = item;
   }
+}
+
+/** Whether the entry (key, seq) comes before the entry (otherKey, otherSeq): by key, then by seq. */
+function before(key: number, seq: number, otherKey: number, otherSeq: number): boolean {
+  return key < otherKey || (key === otherKey && seq < otherSeq);
 }

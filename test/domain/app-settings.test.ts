@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APP, DEFAULT_APPID, DEFAULT_FANS, DEFAULT_SECRET, inputOf, settingsFromInput } from '../../mock/domain/app-settings.js';
+import { createRandom } from '../../mock/domain/random.js';
+import { DEFAULT_PUSH, appSettings } from './fixtures.js';
+
+describe('the default app', () => {
+  it('has a well-formed appid, a secret, a million fans and one tag', () => {
+    expect(DEFAULT_APPID).toMatch(/^wx[0-9a-f]{16}$/);
+    expect(DEFAULT_SECRET.length).toBeGreaterThan(0);
+    expect(DEFAULT_FANS).toBe(1_000_000);
+    expect(DEFAULT_APP).toEqual({ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [{ id: 100, name: '星标组', count: 1000 }] });
+  });
+});
+
+describe('settingsFromInput', () => {
+  it('fills in every default for an empty input, generating the appid and secret', () => {
+    const settings = settingsFromInput({}, createRandom(3));
+    expect(settings.appid).toMatch(/^wx[0-9a-f]{16}$/);
+    expect(settings.secret).toMatch(/^[0-9a-f]{32}$/);
+    expect(settings).toEqual({
+      appid: settings.appid,
+      secret: settings.secret,
+      fans: DEFAULT_FANS,
+      tags: [],
+      protection: false,
+      callback_url: null,
+      callback_token: null,
+      encoding_aes_key: null,
+      limits: {},
+      push: DEFAULT_PUSH,
+    });
+  });
+
+  it('generates the same appid and secret from the same seed, and others from another', () => {
+    const a = settingsFromInput({}, createRandom(3));
+    const b = settingsFromInput({}, createRandom(3));
+    const c = settingsFromInput({}, createRandom(4));
+    expect([b.appid, b.secret]).toEqual([a.appid, a.secret]);
+    expect(c.appid).not.toBe(a.appid);
+    expect(c.secret).not.toBe(a.secret);
+    expect(a.secret).not.toBe(a.appid.slice(2));
+  });
+
+  it('keeps everything given, down to a zero fan count and protection on', () => {
+    const input = {
+      appid: 'wx1234567890abcdef',
+      secret: 's3cret',
+      fans: 0,
+      tags: [{ id: 2, name: 'vip', count: 5 }],
+      protection: true,
+      callback_url: 'http://127.0.0.1:9/cb',
+      callback_token: 'tok',
+      encoding_aes_key: 'k'.repeat(43),
+      limits: { daily_mass_quota: 1, daily_api_quota: 2, per_minute: 3 },
+      push: { timeout_ms: 100, retry_delay_ms: 10 },
+    };
+    expect(settingsFromInput(input, createRandom(1))).toEqual(input);
+  });
+
+  it('copies tags, limits and push options rather than sharing them with the input', () => {
+    const input = { tags: [{ id: 2, name: 'vip', count: 5 }], limits: { per_minute: 3 }, push: { timeout_ms: 100, retry_delay_ms: 10 } };
+    const settings = settingsFromInput(input, createRandom(1));
+    expect(settings.tags[0]).not.toBe(input.tags[0]);
+    expect(settings.tags).not.toBe(input.tags);
+    expect(settings.limits).not.toBe(input.limits);
+    expect(settings.push).not.toBe(input.push);
+    input.tags[0]!.count = 99;
+    input.limits.per_minute = 99;
+    input.push.timeout_ms = 99;
+    expect(settings.tags[0]!.count).toBe(5);
+    expect(settings.limits.per_minute).toBe(3);
+    expect(settings.push.timeout_ms).toBe(100);
+  });
+
+  it('fills in the push options a partial input leaves out', () => {
+    const settings = settingsFromInput({ push: { timeout_ms: 250 } }, createRandom(1));
+    expect(settings.push).toEqual({ ...DEFAULT_PUSH, timeout_ms: 250 });
+    expect(settings.push.retry_delay_ms).toBe(DEFAULT_PUSH.retry_delay_ms);
+  });
+
+  it('answers fresh push defaults, not the shared default object', () => {
+    const settings = settingsFromInput({}, createRandom(1));
+    expect(settings.push).not.toBe(DEFAULT_PUSH);
+  });
+});
+
+describe('inputOf', () => {
+  const settings = appSettings({
+    appid: 'wx1234567890abcdef',
+    fans: 0,
+    tags: [{ id: 2, name: 'vip', count: 5 }],
+    protection: true,
+    callback_url: 'http://127.0.0.1:9/cb',
+    limits: { daily_mass_quota: 1, per_minute: 3 },
+    push: { timeout_ms: 100, retry_delay_ms: 10 },
+  });
+
+  it('answers an input that creates an app with the same settings again', () => {
+    const input = inputOf(settings);
+    expect(input).toEqual(settings);
+    expect(settingsFromInput(input, createRandom(9))).toEqual(settings);
+  });
+
+  it('copies tags, limits and push options rather than sharing them with the settings', () => {
+    const input = inputOf(settings);
+    expect(input.tags).not.toBe(settings.tags);
+    expect(input.tags![0]).not.toBe(settings.tags[0]);
+    expect(input.limits).not.toBe(settings.limits);
+    expect(input.push).not.toBe(settings.push);
+    input.tags![0]!.count = 99;
+    input.limits!.per_minute = 99;
+    input.push!.timeout_ms = 99;
+    expect(settings.tags[0]!.count).toBe(5);
+    expect(settings.limits.per_minute).toBe(3);
+    expect(settings.push.timeout_ms).toBe(100);
+  });
+});

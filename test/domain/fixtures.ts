@@ -1,0 +1,107 @@
+/**
+ * The one place the domain tests build stores, apps and messages. When store.ts changes its shapes,
+ * this file is the one to fix. Only this file imports from store.ts.
+ *
+ * Apps and messages come out Recorded (writable), taken through a Changes of their own as the
+ * simulator takes them, so a test can hand them to the writers and set up state on them.
+ */
+import { Changes } from '../../mock/domain/changes.js';
+import { createRandom, type Random } from '../../mock/domain/random.js';
+import {
+  DEFAULT_PUSH,
+  REALSPEED,
+  createAppState,
+  createStore,
+  type App,
+  type AppSettings,
+  type MassMessage,
+  type Recorded,
+  type SpeedLevel,
+  type Store,
+  type TokenRecord,
+} from '../../mock/domain/store.js';
+
+export type { App, AppSettings, MassMessage, Recorded, SpeedLevel, Store, TokenRecord };
+export { DEFAULT_PUSH };
+
+/** 2026-11-22T00:00:00Z: app time in these tests starts here. */
+export const T0 = Date.UTC(2026, 10, 22);
+
+/** Work units an app at `speed` does each ms (realspeed R 万/min is R units a ms). */
+export function unitsPerMs(speed: SpeedLevel): number {
+  return REALSPEED[speed];
+}
+
+export function newStore(...apps: App[]): Store {
+  const store = createStore();
+  for (const app of apps) store.apps.set(app.appid, app);
+  return store;
+}
+
+export function appSettings(overrides: Partial<AppSettings> = {}): AppSettings {
+  return {
+    appid: 'wxtest00000000001',
+    secret: 'test-secret',
+    fans: 1000,
+    tags: [],
+    protection: false,
+    callback_url: null,
+    callback_token: null,
+    encoding_aes_key: null,
+    limits: {},
+    push: { ...DEFAULT_PUSH },
+    ...overrides,
+  };
+}
+
+export interface AppState {
+  speed?: SpeedLevel;
+  /** App time the work count was last counted at; defaults to T0, so work starts there. */
+  work_at?: number;
+  work_base?: number;
+  offset_ms?: number;
+}
+
+/** An app as createAppState makes it, its work counted from T0 unless `state` says otherwise; recorded. */
+export function newApp(settings: Partial<AppSettings> = {}, state: AppState = {}, random: Random = createRandom(1)): Recorded<App> {
+  const app = new Changes().app(createAppState(appSettings(settings), random));
+  app.speed = state.speed ?? 0;
+  app.work_at = state.work_at ?? T0;
+  app.work_base = state.work_base ?? 0;
+  app.offset_ms = state.offset_ms ?? 0;
+  return app;
+}
+
+let nextMsgId = 3_000_000_001;
+
+/** A send of `app`'s, SENDING to 1000 fans from T0 unless `fields` says otherwise; recorded, not in any store. */
+export function newMessage(app: App, fields: Partial<MassMessage> = {}): Recorded<MassMessage> {
+  return new Changes().message({
+    msg_id: nextMsgId++,
+    msg_data_id: undefined,
+    appid: app.appid,
+    msgtype: 'text',
+    audience: 1000,
+    created_at: T0,
+    status: 'SENDING',
+    start_work: undefined,
+    finished_at: undefined,
+    event_status: undefined,
+    pushes: [],
+    ...fields,
+  });
+}
+
+/** A Random whose token() answers `tokens` in turn (then the seeded ones); the rest is seeded. */
+export function randomWithTokens(tokens: string[], seed = 1): Random {
+  const seeded = createRandom(seed);
+  const queue = [...tokens];
+  return {
+    seed,
+    id: (taken) => seeded.id(taken),
+    rid: (nowMs) => seeded.rid(nowMs),
+    token: () => queue.shift() ?? seeded.token(),
+    hex: (length) => seeded.hex(length),
+    int: (min, max) => seeded.int(min, max),
+  };
+}

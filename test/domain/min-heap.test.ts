@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MinHeap } from '../../mock/domain/min-heap.js';
+
+type Entry = { key: number; seq: number };
+const byKeyThenSeq = (a: Entry, b: Entry) => a.key - b.key || a.seq - b.seq;
+const name = (entry: Entry) => `${entry.key}/${entry.seq}`;
+
+describe('MinHeap', () => {
+  it('pops by key then seq, and takes exactly the entries up to a limit, whatever the order of pushes, pops and takes', () => {
+    const entry = fc.record({ key: fc.integer({ min: 0, max: 20 }), seq: fc.nat() });
+    const step = fc.oneof(entry, fc.constant('pop' as const), fc.record({ limit: fc.integer({ min: -1, max: 21 }) }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const heap = new MinHeap<string>();
+        let model: Entry[] = [];
+        for (const s of steps) {
+          if (s === 'pop') {
+            model.sort(byKeyThenSeq);
+            const expected = model.shift();
+            expect(heap.peek()).toBe(expected && name(expected));
+            expect(heap.pop()).toBe(expected && name(expected));
+          } else if ('limit' in s) {
+            const taken: string[] = [];
+            heap.takeUpTo(s.limit, (item, seq) => taken.push(`${item}|${seq}`));
+            const expected = model.filter((e) => e.key <= s.limit);
+            model = model.filter((e) => e.key > s.limit);
+            expect(taken.sort()).toEqual(expected.map((e) => `${name(e)}|${e.seq}`).sort());
+          } else {
+            heap.push(s.key, s.seq, name(s));
+            model.push(s);
+          }
+          expect(heap.size).toBe(model.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers nothing for peek and pop when empty, and stays empty', () => {
+    const heap = new MinHeap<string>();
+    expect(heap.size).toBe(0);
+    expect(heap.peek()).toBeUndefined();
+    expect(heap.pop()).toBeUndefined();
+    expect(heap.size).toBe(0);
+    heap.takeUpTo(Number.MAX_SAFE_INTEGER, () => expect.unreachable());
+    expect(heap.size).toBe(0);
+  });
+
+  it('orders equal keys by seq, whatever order they came in', () => {
+    const heap = new MinHeap<string>();
+    for (const seq of [5, 1, 4, 2, 3, 0]) heap.push(7, seq, `s${seq}`);
+    heap.push(6, 9, 'first');
+    expect(Array.from({ length: 7 }, () => heap.pop())).toEqual(['first', 's0', 's1', 's2', 's3', 's4', 's5']);
+  });
+
+  it('pops one entry at a time, peeking at the next smallest', () => {
+    const heap = new MinHeap<string>();
+    heap.push(3, 0, 'c');
+    heap.push(1, 1, 'a');
+    heap.push(2, 2, 'b');
+    expect(heap.peek()).toBe('a');
+    expect(heap.pop()).toBe('a');
+    expect(heap.size).toBe(2);
+    expect(heap.peek()).toBe('b');
+    expect(heap.pop()).toBe('b');
+    expect(heap.pop()).toBe('c');
+    expect(heap.size).toBe(0);
+  });
+
+  it('takes nothing below its smallest key, leaving the heap as it was', () => {
+    const heap = new MinHeap<string>();
+    heap.push(5, 0, 'a');
+    heap.push(9, 1, 'b');
+    heap.takeUpTo(4, () => expect.unreachable());
+    expect(heap.size).toBe(2);
+    expect(heap.pop()).toBe('a');
+  });
+
+  it('takes a key equal to the limit', () => {
+    const heap = new MinHeap<string>();
+    heap.push(5, 0, 'a');
+    heap.push(6, 1, 'b');
+    const taken: string[] = [];
+    heap.takeUpTo(5, (item) => taken.push(item));
+    expect(taken).toEqual(['a']);
+    expect(heap.size).toBe(1);
+  });
+
+  it('takes a few entries smallest first, passing each its seq', () => {
+    const heap = new MinHeap<string>();
+    // Stored as [1, 3, 2, …]: smallest-first order differs from storage order.
+    heap.push(1, 10, 'k1');
+    heap.push(3, 11, 'k3');
+    heap.push(2, 12, 'k2');
+    for (let i = 0; i < 13; i++) heap.push(100 + i, 20 + i, `big${i}`);
+    const taken: string[] = [];
+    heap.takeUpTo(3, (item, seq) => taken.push(`${item}|${seq}`));
+    expect(taken).toEqual(['k1|10', 'k2|12', 'k3|11']);
+    expect(heap.size).toBe(13);
+    expect(heap.pop()).toBe('big0');
+  });
+
+  it('takes most entries in one pass and leaves a heap that still pops in order', () => {
+    const heap = new MinHeap<number>();
+    const keys = [50, 3, 41, 8, 29, 17, 36, 1, 44, 12, 25, 33, 6, 48, 20, 39, 10, 31, 2, 46];
+    keys.forEach((key, seq) => heap.push(key, seq, key));
+    const taken: number[] = [];
+    heap.takeUpTo(40, (item) => taken.push(item));
+    expect(taken.sort((a, b) => a - b)).toEqual(keys.filter((k) => k <= 40).sort((a, b) => a - b));
+    expect(heap.size).toBe(5);
+    expect(Array.from({ length: 5 }, () => heap.pop())).toEqual([41, 44, 46, 48, 50]);
+    expect(heap.size).toBe(0);
+  });
+
+  it('takes all but one entry in one pass, keeping the one left as the smallest', () => {
+    const heap = new MinHeap<number>();
+    for (let key = 1; key <= 8; key++) heap.push(key, key, key);
+    heap.takeUpTo(7, () => {});
+    expect(heap.size).toBe(1);
+    expect(heap.peek()).toBe(8);
+    expect(heap.pop()).toBe(8);
+    expect(heap.size).toBe(0);
+  });
+
+  it('takes everything when every key is within the limit', () => {
+    const heap = new MinHeap<number>();
+    for (let key = 8; key >= 1; key--) heap.push(key, key, key);
+    const taken: number[] = [];
+    heap.takeUpTo(8, (item) => taken.push(item));
+    expect(taken.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(heap.size).toBe(0);
+    expect(heap.peek()).toBeUndefined();
+  });
+
+  it('takes many entries in one pass over its storage, not smallest first', () => {
+    const heap = new MinHeap<number>();
+    // Pushing 3, 2, 1 stores [1, 3, 2]: taking all three is many for a heap of three.
+    for (const key of [3, 2, 1]) heap.push(key, key, key);
+    const taken: number[] = [];
+    heap.takeUpTo(3, (item) => taken.push(item));
+    expect(taken).toEqual([1, 3, 2]);
+    expect(heap.size).toBe(0);
+  });
+
+  it('takes many entries in storage order and keeps the rest in heap order', () => {
+    // Each of these pushes lands where it is pushed: stored as [1, 30, 2, 31, 32, 10, 3].
+    const build = () => {
+      const heap = new MinHeap<number>();
+      [1, 30, 2, 31, 32, 10, 3].forEach((key, seq) => heap.push(key, seq, key));
+      return heap;
+    };
+    const heap = build();
+    const taken: number[] = [];
+    heap.takeUpTo(10, (item) => taken.push(item));
+    expect(taken).toEqual([1, 2, 10, 3]);
+    expect(Array.from({ length: 3 }, () => heap.pop())).toEqual([30, 31, 32]);
+    // Left in storage order the rest would be [30, 31, 32, 10]: the rebuild must sift down to the root.
+    const rest = build();
+    rest.takeUpTo(3, () => {});
+    expect(rest.peek()).toBe(10);
+    expect(Array.from({ length: 4 }, () => rest.pop())).toEqual([10, 30, 31, 32]);
+  });
+});
