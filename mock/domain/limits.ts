@@ -12,7 +12,6 @@ const MINUTE_MS = 60_000;
 function usageAt(usage: Usage, now: number): Usage {
   const day = Math.floor((now + CHINA_OFFSET_MS) / DAY_MS);
   const minute = Math.floor(now / MINUTE_MS);
-  if (day === usage.day && minute === usage.minute) return usage;
   const daily = day === usage.day ? usage : { ...usage, day, api_calls: 0, mass_sends: 0 };
   return minute === usage.minute ? daily : { ...daily, minute, minute_calls: 0 };
 }
