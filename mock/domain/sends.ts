@@ -34,8 +34,8 @@ function msgIdFromUrl(url: unknown): number | undefined {
 /** Speed 0..4 as an integer or a string of one; absent or null is 45084, anything else 45083. */
 function parseSpeed(value: unknown): Result<SpeedLevel> {
   if (value === undefined || value === null) return fail(45084);
-  const speed = typeof value === 'number' || typeof value === 'string' ? looseInteger(value) : undefined;
-  return speed !== undefined && speed <= 4 && String(value).trim() !== '' ? ok(speed as SpeedLevel) : fail(45083);
+  const speed = looseInteger(value);
+  return speed !== undefined && speed <= 4 ? ok(speed as SpeedLevel) : fail(45083);
 }
 
 export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schemas['SetSpeedSuccess']> {

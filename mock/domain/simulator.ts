@@ -62,7 +62,8 @@ export interface Simulator {
 
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { clock, seed } = options;
-  const startApps = (options.apps ?? []).some((app) => app.appid === DEFAULT_APP.appid) ? options.apps ?? [] : [DEFAULT_APP, ...(options.apps ?? [])];
+  const configured = options.apps ?? [];
+  const startApps = configured.some((app) => app.appid === DEFAULT_APP.appid) ? configured : [DEFAULT_APP, ...configured];
   const store = createStore();
   let random = createRandom(seed);
   const listeners: FinishListener[] = [];
