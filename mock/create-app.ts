@@ -34,6 +34,20 @@ export interface MockOptions {
   /** When set, the control API demands `Authorization: Bearer <token>`. */
   controlToken?: string;
   /**
+   * The address the mock is served on (startMockServer binds it); default 127.0.0.1, which is also
+   * what createApp under supertest counts as. On loopback, or without a control token, only the Host
+   * names 127.0.0.1, localhost, [::1] and `allowedHosts` are answered (against DNS rebinding); beyond
+   * loopback with a token, any Host unless `allowedHosts` is given.
+   */
+  host?: string;
+  /** Host names answered besides the loopback ones (the CLI's --allowed-hosts); `.example.test` admits it and its subdomains. */
+  allowedHosts?: string[];
+  /**
+   * Origins (`http://localhost:5173`) whose pages may change the mock through /__mock, besides the
+   * mock's own page (the CLI's --allowed-origins). Requests without Origin (curl, SDKs) are not asked.
+   */
+  allowedOrigins?: string[];
+  /**
    * Checks every /cgi-bin answer against openapi.yaml before it leaves; a violation is answered as
    * HTTP 500 {"error":"contract_violation"} and kept in `mock.violations`, so tests fail loudly.
    */
@@ -112,7 +126,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   control.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => answerUnexpected(res, err));
 
   const listener = createRequestListener({
-    admit: createAdmission({ controlToken: options.controlToken }),
+    admit: createAdmission({ host: options.host, controlToken: options.controlToken, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }),
     wechat: serveWechat({ handler, journal, inspect: options.validateResponses ? inspect : undefined }),
     control,
   });

@@ -10,8 +10,6 @@ import { createControlClient, type ControlClient } from './control/control-clien
 export interface ServerOptions extends MockOptions {
   /** Default 0: a free port. */
   port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
   /**
    * Receives one line per request (time, method, path, status, duration): never the query or the
    * body, so no token or secret. Off by default; the CLI's --log-level debug turns it on.

@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       apps: config.apps,
       clock: { mode: options.clock, scale: options.timeScale },
       controlToken: options.controlToken,
+      allowedHosts: options.allowedHosts,
+      allowedOrigins: options.allowedOrigins,
       allowRemoteCallbacks: options.allowRemoteCallbacks,
       stateFile: options.stateFile,
       requestLog: options.logLevel === 'debug' ? (line) => console.log(line) : undefined,

@@ -4,6 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../domain/clock.js';
+import { allowedHostName } from '../http/host-allow-list.js';
+import { isLoopbackAddress } from '../http/is-loopback-address.js';
+import { allowedOrigin } from '../http/origin-allow-list.js';
 
 export const USAGE = `Usage: wechat-mass-mock [options]
        wechat-mass-mock contract --target URL [options]   (run "wechat-mass-mock contract --help")
@@ -22,6 +25,13 @@ Options (each also read from the environment variable shown):
   --clock real|manual    real time, or time that moves only through POST /__mock/clock (WXMOCK_CLOCK; default real)
   --time-scale X         on the real clock, mock seconds per real second, e.g. 60 (WXMOCK_TIME_SCALE; default 1)
   --control-token T      demand "Authorization: Bearer T" on /__mock (WXMOCK_CONTROL_TOKEN)
+  --allowed-hosts A,B    Host names answered besides 127.0.0.1, localhost and [::1]; .example.test
+                         admits it and its subdomains (WXMOCK_ALLOWED_HOSTS). Any other Host gets
+                         403, against DNS rebinding; bound beyond loopback with a control token,
+                         every Host is answered unless this is given
+  --allowed-origins O,P  origins whose pages may change the mock besides its own dashboard, e.g.
+                         http://localhost:5173 (WXMOCK_ALLOWED_ORIGINS). A write to /__mock with
+                         any other Origin gets 403; requests without Origin (curl, SDKs) are not asked
   --allow-remote-callbacks
                          let apps' callback URLs leave loopback; off, the event push only goes to
                          127.0.0.0/8, ::1 or localhost (WXMOCK_ALLOW_REMOTE_CALLBACKS=1)
@@ -48,6 +58,8 @@ export interface CliOptions {
   clock: ClockMode;
   timeScale: number;
   controlToken: string | undefined;
+  allowedHosts: string[] | undefined;
+  allowedOrigins: string[] | undefined;
   allowRemoteCallbacks: boolean;
 }
 
@@ -58,11 +70,22 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+/** A comma-separated list, each entry checked and normalised by `entry` (which throws saying why). */
+function list(name: string, raw: string | undefined, entry: (value: string) => string): string[] | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return raw
+      .split(',')
+      .filter((value) => value.trim() !== '')
+      .map(entry);
+  } catch (err) {
+    throw new UsageError(`${name}: ${(err as Error).message}`);
+  }
 }
 
 /** A boolean environment variable: 1/true/yes or 0/false/no (any case); unset or empty is false. */
@@ -91,6 +114,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         clock: { type: 'string' },
         'time-scale': { type: 'string' },
         'control-token': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'allowed-origins': { type: 'string' },
         'allow-remote-callbacks': { type: 'boolean' },
       },
     }));
@@ -110,7 +135,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   if (clock !== 'real' && clock !== 'manual') throw new UsageError(`--clock must be real or manual, got "${clock}"`);
   const timeScale = scale === undefined ? 1 : Number(scale);
   if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 1e6) throw new UsageError(`--time-scale must be a positive number up to 1000000, got "${scale}"`);
-  if (!LOOPBACK.has(host) && controlToken === undefined) {
+  if (!isLoopbackAddress(host) && controlToken === undefined) {
     throw new UsageError(`binding ${host} exposes the control API beyond this machine: give --control-token (or WXMOCK_CONTROL_TOKEN), or bind 127.0.0.1`);
   }
   return {
@@ -125,6 +150,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     clock,
     timeScale,
     controlToken,
+    allowedHosts: list('--allowed-hosts', pick(values['allowed-hosts'], 'WXMOCK_ALLOWED_HOSTS'), allowedHostName),
+    allowedOrigins: list('--allowed-origins', pick(values['allowed-origins'], 'WXMOCK_ALLOWED_ORIGINS'), allowedOrigin),
     allowRemoteCallbacks,
   };
 }

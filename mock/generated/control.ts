@@ -246,7 +246,7 @@ export interface components {
             ok: true;
         };
         Error: {
-            /** @description A stable code, e.g. invalid_request, not_found, conflict, unauthorized. */
+            /** @description A stable code, e.g. invalid_request, not_found, conflict, unauthorized, host_not_allowed, origin_not_allowed. */
             error: string;
             message: string;
         };
@@ -507,6 +507,24 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description host_not_allowed: the Host names no host the mock answers (127.0.0.1, localhost, [::1] and --allowed-hosts; any Host when bound beyond loopback with a control token and no --allowed-hosts), so that a page on a rebound name cannot reach it. */
+        HostNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description host_not_allowed, as on every route (see HostNotAllowed); or origin_not_allowed: the request carries an Origin that is neither the mock's own page (http, an allowed host, the port the request came to) nor an --allowed-origins entry, so that a page on another site cannot change the mock. Nothing changed. */
+        NotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The message after the change. */
         Message: {
             headers: {
@@ -547,6 +565,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["HostNotAllowed"];
         };
     };
     reset: {
@@ -569,6 +588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
         };
     };
@@ -596,6 +616,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["HostNotAllowed"];
         };
     };
     createApp: {
@@ -621,6 +642,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["NotAllowed"];
             409: components["responses"]["Error"];
         };
     };
@@ -649,6 +671,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
         };
     };
@@ -670,6 +693,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClockView"];
                 };
             };
+            403: components["responses"]["HostNotAllowed"];
         };
     };
     moveClock: {
@@ -695,6 +719,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
         };
     };
@@ -710,6 +735,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Message"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
         };
@@ -726,6 +752,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Message"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
         };
@@ -747,6 +774,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Message"];
             400: components["responses"]["Error"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
         };
@@ -769,6 +797,7 @@ export interface operations {
                     "application/json": components["schemas"]["FaultList"];
                 };
             };
+            403: components["responses"]["HostNotAllowed"];
         };
     };
     addFault: {
@@ -794,6 +823,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["Error"];
         };
     };
@@ -817,6 +847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Removed"];
                 };
             };
+            403: components["responses"]["NotAllowed"];
         };
     };
     listRequests: {
@@ -845,6 +876,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            403: components["responses"]["HostNotAllowed"];
         };
     };
     clearRequests: {
@@ -867,6 +899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Removed"];
                 };
             };
+            403: components["responses"]["NotAllowed"];
         };
     };
 }

@@ -4,14 +4,14 @@
  * Express app; anything either throws meets the one error handler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Refusal } from './admit-request.js';
+import type { Admission } from './admit-request.js';
 import { answerUnexpected } from './answer-unexpected.js';
 import { sendError } from './send-json.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface RequestListenerParts {
-  admit(req: IncomingMessage, path: string): Refusal | undefined;
+  admit: Admission;
   wechat(req: IncomingMessage, res: ServerResponse): Promise<void>;
   control: RequestListener;
 }
@@ -22,9 +22,10 @@ export function createRequestListener({ admit, wechat, control }: RequestListene
       const url = req.url ?? '/';
       const mark = url.indexOf('?');
       const path = mark === -1 ? url : url.slice(0, mark);
-      const refusal = admit(req, path);
+      const toWechat = path.startsWith('/cgi-bin/') || path === '/cgi-bin';
+      const refusal = admit(req, path, toWechat);
       if (refusal) return sendError(res, refusal.status, refusal.error, refusal.message);
-      if (path.startsWith('/cgi-bin/') || path === '/cgi-bin') {
+      if (toWechat) {
         wechat(req, res).catch((err: unknown) => answerUnexpected(res, err));
         return;
       }

@@ -1,6 +1,7 @@
 /** The built CLI as a user runs it: flags, the ready line, exit codes, shutdown on signals. */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +10,15 @@ import { PATHS } from '../helpers.js';
 import { freePort } from '../prism-process.js';
 
 const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
-const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '', WXMOCK_LOG_LEVEL: '', WXMOCK_STATE_FILE: '' };
+const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '', WXMOCK_LOG_LEVEL: '', WXMOCK_STATE_FILE: '', WXMOCK_ALLOWED_HOSTS: '', WXMOCK_ALLOWED_ORIGINS: '' };
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
 }
 
 /** Starts the CLI and resolves once it printed its ready line. */
-function start(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -33,11 +34,27 @@ function start(args: string[]) {
   return { child, ready, exited, output: () => out, errors: () => err };
 }
 
+/**
+ * A request to the mock on loopback with the Host (and Origin) a browser on another name would send:
+ * fetch cannot set Host, node:http can. Resolves to the status.
+ */
+function statusFor(url: string, method: string, path: string, headers: Record<string, string>, body = ''): Promise<number> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('the CLI', () => {
   it('prints a help that names every flag, and exits 0', () => {
     const res = run(['--help']);
     expect(res.status).toBe(0);
-    for (const flag of ['--port', '--host', '--seed', '--config', '--clock', '--time-scale', '--control-token', '--version']) expect(res.stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--seed', '--config', '--clock', '--time-scale', '--control-token', '--allowed-hosts', '--allowed-origins', '--version']) expect(res.stdout).toContain(flag);
   });
 
   it('prints its version', () => {
@@ -53,6 +70,8 @@ describe('the CLI', () => {
     [['--time-scale=-1'], /--time-scale must be a positive number/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--host', '0.0.0.0'], /--control-token/],
+    [['--allowed-hosts', 'wechat-mock,http://evil.invalid'], /--allowed-hosts: "http:\/\/evil.invalid" is not a host name/],
+    [['--allowed-origins', 'localhost:5173'], /--allowed-origins: "localhost:5173" is not an origin/],
     [['--config', '/nonexistent/wxmock.json'], /cannot read config/],
   ])('refuses %j with exit 2 and says why', (args, message) => {
     const res = run(args);
@@ -150,5 +169,34 @@ describe('the CLI', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out).toBe('');
+  });
+
+  it.each([
+    ['flags', ['--allowed-hosts', 'wechat-mock,.dev.example.test', '--allowed-origins', 'http://localhost:5173'], {}],
+    ['the environment', [], { WXMOCK_ALLOWED_HOSTS: 'wechat-mock, .dev.example.test', WXMOCK_ALLOWED_ORIGINS: 'http://localhost:5173' }],
+  ])('admits the hosts and origins given as %s, and refuses others', async (_how, args, env) => {
+    const mock = start(['--port', '0', '--clock', 'manual', ...args], env);
+    const url = await mock.ready;
+    const port = new URL(url).port;
+    const clock = (host: string, origin?: string) => statusFor(url, 'POST', '/__mock/clock', { host, ...(origin && { origin }) }, '{"advance_ms":1}');
+    expect(await statusFor(url, 'GET', '/__mock/state', { host: `wechat-mock:${port}` })).toBe(200);
+    expect(await statusFor(url, 'GET', '/__mock/state', { host: `api.dev.example.test:${port}` })).toBe(200);
+    expect(await statusFor(url, 'GET', '/__mock/state', { host: `evil.invalid:${port}` })).toBe(403);
+    expect(await clock(`localhost:${port}`, 'http://localhost:5173')).toBe(200);
+    expect(await clock(`localhost:${port}`, `http://localhost:${port}`)).toBe(200);
+    expect(await clock(`localhost:${port}`, 'http://evil.invalid')).toBe(403);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
+  });
+
+  it('bound to every address with a control token, answers a service name, and the token guards /__mock', async () => {
+    const mock = start(['--port', '0', '--host', '0.0.0.0', '--control-token', 'ci-token-7']);
+    const url = await mock.ready;
+    const host = `wechat-mock:${new URL(url).port}`;
+    expect(await statusFor(url, 'GET', `${PATHS.getAccessToken}?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret`, { host })).toBe(200);
+    expect(await statusFor(url, 'GET', '/__mock/state', { host })).toBe(401);
+    expect(await statusFor(url, 'GET', '/__mock/state', { host, authorization: 'Bearer ci-token-7' })).toBe(200);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real headless Chromium (Debian's, through playwright-core): a protected send
  * is approved from the page, the clock is moved from the page, and the send is seen to succeed.
- * A screenshot lands in reports/dashboard.png for CI to keep.
+ * A screenshot lands in reports/dashboard.png for CI to keep. Next to it, the attacks the mock must
+ * stand in a browser: a page on another site posting to it, and a page on a rebound name.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,14 +10,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mock/index.js';
 import type { AppView } from '../../mock/control/views.js';
 import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
+import { listenLocally, type LocalServer } from '../listen-locally.js';
 import { startReceiver, type Receiver } from '../push/receiver.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Names under .invalid that this browser alone resolves to loopback: another site, and a name rebound to the mock. */
+const ATTACKER = 'attacker.invalid';
+const REBOUND = 'rebound.invalid';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--host-resolver-rules=MAP ${ATTACKER} 127.0.0.1, MAP ${REBOUND} 127.0.0.1`,
+];
 
 let browser: Browser;
 let mock: MockServer | undefined;
 let page: Page | undefined;
 let receiver: Receiver | undefined;
+let attacker: LocalServer | undefined;
 /** Console errors and uncaught exceptions of the page: a dashboard that throws fails its test. */
 let pageErrors: string[] = [];
 
@@ -35,6 +48,8 @@ afterEach(async () => {
   mock = undefined;
   await receiver?.close();
   receiver = undefined;
+  await attacker?.close();
+  attacker = undefined;
 });
 
 async function openDashboard(server: MockServer): Promise<Page> {
@@ -197,5 +212,70 @@ describe('the dashboard with a control token', () => {
     await p.getByTestId('main').waitFor();
     expect(await p.getByTestId('token-panel').isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the dashboard next to other sites', () => {
+  /** A mock that records each request's method, path and status, so a test sees what reached it. */
+  async function recordingMock(seed: number): Promise<{ server: MockServer; log: string[] }> {
+    const log: string[] = [];
+    const server = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed, requestLog: (line) => log.push(line.split(' ').slice(1, 4).join(' ')) });
+    return { server, log };
+  }
+
+  it.each(['127.0.0.1', 'localhost'])('opened as http://%s:<port>, posts with its own Origin, and the mock accepts the change', async (name) => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 15 });
+    const origin = `http://${name}:${new URL(mock.url).port}`;
+    pageErrors = [];
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${origin}/__mock/`);
+    await page.getByTestId('app-row').first().waitFor();
+    await page.getByTestId('advance-amount').fill('2');
+    await page.getByTestId('advance-unit').selectOption({ label: 'minutes' });
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/__mock/clock'),
+      page.getByTestId('advance-button').click(),
+    ]);
+    expect((await answer.request().allHeaders()).origin).toBe(origin);
+    expect(answer.status()).toBe(200);
+    expect((await mock.control.state()).now).toBe(new Date(T0 + 120_000).toISOString());
+    expect(await page.getByTestId('error-banner').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a page on another site that posts a fetch and a form to it, and nothing changes', async () => {
+    const recording = await recordingMock(16);
+    mock = recording.server;
+    const app = (await mock.control.createApp({ protection: true })) as AppView;
+    const msgId = await sendAll(mock, await tokenFor(mock, app));
+    // Simple requests, so no preflight: a text/plain fetch moving the clock, then a form approving the held send.
+    const html = `<!doctype html><form id="f" method="post" action="${mock.url}/__mock/messages/${msgId}/approve"></form>
+      <script>fetch('${mock.url}/__mock/clock', { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"advance_ms":3600000}' })
+        .finally(() => document.getElementById('f').submit());</script>`;
+    attacker = await listenLocally((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    page = await browser.newPage();
+    await page.goto(`http://${ATTACKER}:${new URL(attacker.url).port}/`);
+
+    await expect.poll(() => recording.log).toEqual(expect.arrayContaining(['POST /__mock/clock 403', `POST /__mock/messages/${msgId}/approve 403`]));
+    const state = await mock.control.state();
+    expect(state.now).toBe(new Date(T0).toISOString());
+    expect(state.apps.find((a) => a.appid === app.appid)?.messages[0]?.status).toBe('AWAITING_CONFIRMATION');
+  });
+
+  it('refuses a page on a rebound name: it can neither load the dashboard, read the state nor move the clock', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 17 });
+    const rebound = `http://${REBOUND}:${new URL(mock.url).port}`;
+    page = await browser.newPage();
+    expect((await page.goto(`${rebound}/__mock/`))?.status()).toBe(403);
+    const state = await page.goto(`${rebound}/__mock/state`);
+    expect(state?.status()).toBe(403);
+    const body = await state!.text();
+    expect(JSON.parse(body).error).toBe('host_not_allowed');
+    expect(body).not.toContain('mocksecret');
+    // The rebound page's own origin is the mock's name and port: Origin and Host agree, only Host gives it away.
+    const moved = await page.evaluate(async () => (await fetch('/__mock/clock', { method: 'POST', body: '{"advance_ms":3600000}' })).status);
+    expect(moved).toBe(403);
+    expect((await mock.control.state()).now).toBe(new Date(T0).toISOString());
   });
 });
