@@ -617,6 +617,7 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             403: components["responses"]["HostNotAllowed"];
+            404: components["responses"]["Error"];
         };
     };
     createApp: {
@@ -677,7 +678,10 @@ export interface operations {
     };
     getClock: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also this app's own time (app_now). */
+                appid?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -694,6 +698,7 @@ export interface operations {
                 };
             };
             403: components["responses"]["HostNotAllowed"];
+            404: components["responses"]["Error"];
         };
     };
     moveClock: {
