@@ -1,12 +1,14 @@
 /**
  * The one way in: every request, whether startMockServer's server or a test's supertest hands it
  * over, passes the admission step, then goes to /cgi-bin's request path or to the control API's
- * Express app; anything either throws meets the one error handler.
+ * Express app (never for a request that came through intercept mode's proxy); anything either
+ * throws meets the one error handler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Refusal } from './admit-request.js';
 import { answerUnexpected } from './answer-unexpected.js';
 import { sendError } from './send-json.js';
+import { tunnelOf } from './tunnel.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -28,6 +30,9 @@ export function createRequestListener({ admit, wechat, control }: RequestListene
         wechat(req, res).catch((err: unknown) => answerUnexpected(res, err));
         return;
       }
+      // A WeChat host serves WeChat's paths only: the control API and the dashboard stay on the mock's own address.
+      const tunnel = tunnelOf(req);
+      if (tunnel) return sendError(res, 404, 'not_found', `${tunnel.host} is intercepted for /cgi-bin only; the control API is on the mock's own address, under /__mock`);
       control(req, res);
     } catch (err) {
       answerUnexpected(res, err);
