@@ -3,8 +3,9 @@
  * host is answered by terminating TLS with that host's leaf and handing the decrypted stream to the
  * same HTTP server, so its requests take the one request path; an absolute-form request
  * (`GET http://host/…`) for an intercepted host on port 80 is served as if sent to the mock. Anything
- * else is answered 403 host_not_intercepted and journaled as refused. Nothing here opens a connection
- * or resolves a name: there is no way out of the mock.
+ * else is answered 403 host_not_intercepted (a TLS server name other than the CONNECT host fails the
+ * handshake) and journaled as refused. Nothing here opens a connection or resolves a name: there is
+ * no way out of the mock.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -56,9 +57,12 @@ export function createInterceptProxy({ hosts, issuer, journal }: InterceptProxyO
   const intercepted = new Set(hosts);
   const sockets = new Set<Duplex>();
 
-  /** Journals the refusal and answers its body. */
+  const journalRefusal = (method: string, host: string, path: string, status: 403 | null) =>
+    journal.record({ direction: 'refused', operation: null, appid: null, method, path, host, errcode: null, status });
+
+  /** Journals a refusal answered with HTTP 403, and answers its body. */
   const refuse = (method: string, host: string, path: string) => {
-    journal.record({ direction: 'refused', operation: null, appid: null, method, path, host, errcode: null, status: 403 });
+    journalRefusal(method, host, path, 403);
     return {
       error: 'host_not_intercepted',
       host,
@@ -83,7 +87,8 @@ export function createInterceptProxy({ hosts, issuer, journal }: InterceptProxyO
           SNICallback: (servername, done) => {
             const name = servername.toLowerCase().replace(/\.$/, '');
             if (name === host) return done(null, secureContext);
-            refuse('CONNECT', name, authority(host, HTTPS_PORT));
+            // No HTTP answer: the handshake fails.
+            journalRefusal('CONNECT', name, authority(host, HTTPS_PORT), null);
             done(new Error(`TLS server name ${servername} differs from the CONNECT host ${host}`));
           },
         });

@@ -161,7 +161,7 @@ describe('intercept mode: refused', () => {
   it('refuses a TLS client whose server name differs from the CONNECT host, and journals the name it sent', async () => {
     await expect(openTunnel(mock.url, 'api.weixin.qq.com:443', { servername: 'wechat-escape.invalid', ca })).rejects.toThrow();
     expect(await mock.control.requests({ direction: 'refused' })).toEqual([
-      expect.objectContaining({ method: 'CONNECT', path: 'api.weixin.qq.com:443', host: 'wechat-escape.invalid' }),
+      expect.objectContaining({ method: 'CONNECT', path: 'api.weixin.qq.com:443', host: 'wechat-escape.invalid', status: null }),
     ]);
   });
 
