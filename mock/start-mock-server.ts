@@ -84,12 +84,12 @@ export async function startMockServer(options: ServerOptions = {}): Promise<Mock
   }
   const app = createApp(options);
   const { listener } = app.mock;
-  const intercept = options.intercept
-    ? await prepareIntercept(options, app).catch((err: unknown) => {
-        app.mock.stateFile?.close();
-        throw err;
-      })
-    : undefined;
+  // A start that fails lets go of the state file it opened.
+  const failed = (err: unknown): never => {
+    app.mock.stateFile?.close();
+    throw err;
+  };
+  const intercept = options.intercept ? await prepareIntercept(options, app).catch(failed) : undefined;
   const proxy = intercept?.proxy;
   // The listener itself, not the Express shell around it: Express's router would cost about a third of the throughput.
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default); every second drops a staller on time.
@@ -108,10 +108,7 @@ export async function startMockServer(options: ServerOptions = {}): Promise<Mock
       if (intercept) app.mock.intercept = intercept.publish(proxyUrl(host, (server.address() as AddressInfo).port));
       resolve();
     });
-  }).catch((err: unknown) => {
-    app.mock.stateFile?.close();
-    throw err;
-  });
+  }).catch(failed);
   const { port } = server.address() as AddressInfo;
   const sim = app.mock.sim;
   // unref: the tick alone never keeps the process alive.

@@ -125,7 +125,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const intercept = values.intercept ?? flag('WXMOCK_INTERCEPT', env.WXMOCK_INTERCEPT);
   // The flags alone would be silently ignored; the variables may be set for a whole shell.
   if (!intercept && (values['ca-dir'] !== undefined || values['intercept-hosts'] !== undefined)) throw new UsageError('--ca-dir and --intercept-hosts need --intercept');
-  const hostList = pick(values['intercept-hosts'], 'WXMOCK_INTERCEPT_HOSTS');
+  const hostList = intercept ? pick(values['intercept-hosts'], 'WXMOCK_INTERCEPT_HOSTS') : undefined;
   let interceptHosts: string[] | undefined;
   try {
     interceptHosts = hostList === undefined ? undefined : interceptHostList(hostList.split(','));
@@ -153,7 +153,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     controlToken,
     allowRemoteCallbacks,
     intercept,
-    caDir: pick(values['ca-dir'], 'WXMOCK_CA_DIR'),
+    caDir: intercept ? pick(values['ca-dir'], 'WXMOCK_CA_DIR') : undefined,
     interceptHosts,
   };
 }

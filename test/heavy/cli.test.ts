@@ -57,6 +57,13 @@ describe('the CLI', () => {
     expect(res.stderr).toContain('--help');
   });
 
+  it('reads intercept mode\'s variables only in intercept mode', () => {
+    expect(run(['--version'], { WXMOCK_INTERCEPT_HOSTS: '10.0.0.1' }).status).toBe(0);
+    const res = run(['--version'], { WXMOCK_INTERCEPT: '1', WXMOCK_INTERCEPT_HOSTS: '10.0.0.1' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('"10.0.0.1" is not a DNS name');
+  });
+
   it('reads flags from the environment', () => {
     const res = run([], { PORT: 'x' });
     expect(res.status).toBe(2);
