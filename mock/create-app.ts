@@ -13,6 +13,7 @@ import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
 import { createSimulator, type Simulator } from './domain/simulator.js';
 import { createFaults, type Faults } from './harness/faults.js';
 import { createJournal, type Journal } from './harness/journal.js';
+import type { InterceptInfo } from './intercept/prepare-intercept.js';
 import { createAdmission } from './http/admit-request.js';
 import { answerUnexpected } from './http/answer-unexpected.js';
 import { createRequestListener, type RequestListener } from './http/request-listener.js';
@@ -82,6 +83,8 @@ export interface MockApp extends Express {
     stateFile: StateFileHandle | undefined;
     /** The one request path (admission, then /cgi-bin or the control API); the app runs every request through it, and startMockServer serves it directly. */
     listener: RequestListener;
+    /** Set by startMockServer in intercept mode; GET /__mock/intercept shows it. */
+    intercept?: InterceptInfo;
   };
 }
 
@@ -121,7 +124,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   const control = express();
   control.disable('x-powered-by');
   control.disable('etag');
-  control.use('/__mock', controlRouter({ sim, allowRemoteCallbacks, faults, journal }));
+  control.use('/__mock', controlRouter({ sim, allowRemoteCallbacks, faults, journal, intercept: () => app.mock.intercept }));
   control.use((req: Request, res: Response) => sendError(res, 404, 'not_found', `nothing at ${req.method} ${req.path}: WeChat operations live under /cgi-bin, the control API under /__mock`));
   control.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => answerUnexpected(res, err));
 

@@ -2,6 +2,8 @@ export { createApp } from './create-app.js';
 export type { MockApp, MockOptions, ResponseViolation } from './create-app.js';
 export { startMockServer } from './start-mock-server.js';
 export type { MockServer, ServerOptions } from './start-mock-server.js';
+export { DEFAULT_INTERCEPT_HOSTS } from './intercept/intercept-hosts.js';
+export type { InterceptInfo } from './intercept/prepare-intercept.js';
 export { createControlClient, ControlError } from './control/control-client.js';
 export type { ControlClient, RequestFilter } from './control/control-client.js';
 export type { FaultInput, FaultView } from './harness/faults.js';

@@ -1,11 +1,14 @@
 /**
  * startMockServer: createApp plus a listening HTTP server, on 127.0.0.1 and a free port unless told
- * otherwise, with the control client pointed at it.
+ * otherwise, with the control client pointed at it; with `intercept`, also the proxy and the CA
+ * that make it WeChat's hosts for a client process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type MockApp, type MockOptions } from './create-app.js';
 import { createControlClient, type ControlClient } from './control/control-client.js';
+import { isLoopbackAddress } from './http/is-loopback-address.js';
+import type { InterceptInfo, InterceptSetup } from './intercept/prepare-intercept.js';
 
 export interface ServerOptions extends MockOptions {
   /** Default 0: a free port. */
@@ -15,6 +18,16 @@ export interface ServerOptions extends MockOptions {
    * body, so no token or secret. Off by default; the CLI's --log-level debug turns it on.
    */
   requestLog?: (line: string) => void;
+  /**
+   * Intercept mode: the server is also a forward proxy that answers for WeChat's hosts (HTTPS by
+   * CONNECT, with certificates from its own name-constrained CA; plain HTTP by absolute form) and
+   * refuses every other host. Beyond loopback it needs `controlToken`.
+   */
+  intercept?: boolean;
+  /** Where the CA and the client files live; default ~/.wechat-mass-mock/ca. */
+  caDir?: string;
+  /** The intercepted hosts, replacing the default list (WeChat's API hosts). */
+  interceptHosts?: string[];
 }
 
 export interface MockServer {
@@ -22,6 +35,8 @@ export interface MockServer {
   app: MockApp;
   server: Server;
   control: ControlClient;
+  /** With `intercept`: the hosts, the CA folder and files, and the environment a client process needs. */
+  intercept: InterceptInfo | undefined;
   close(): Promise<void>;
 }
 
@@ -45,39 +60,67 @@ function logRequest(req: IncomingMessage, res: ServerResponse, log: (line: strin
   });
 }
 
+/** Loaded only in intercept mode: the certificate library is the largest thing the mock would load. */
+async function prepareIntercept(options: ServerOptions, app: MockApp): Promise<InterceptSetup> {
+  const { prepareIntercept } = await import('./intercept/prepare-intercept.js');
+  return prepareIntercept({ hosts: options.interceptHosts, caDir: options.caDir, journal: app.mock.journal });
+}
+
+function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Where a client on this machine reaches the server: loopback when it is bound to every address. */
+function proxyUrl(host: string, port: number): string {
+  return urlOf(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
+}
+
 export async function startMockServer(options: ServerOptions = {}): Promise<MockServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.intercept && !isLoopbackAddress(host) && options.controlToken === undefined) {
+    throw new Error(`intercept mode on ${host} would answer for WeChat's hosts beyond this machine: give controlToken too, or bind 127.0.0.1`);
+  }
   const app = createApp(options);
   const { listener } = app.mock;
+  // A start that fails lets go of the state file it opened.
+  const failed = (err: unknown): never => {
+    app.mock.stateFile?.close();
+    throw err;
+  };
+  const intercept = options.intercept ? await prepareIntercept(options, app).catch(failed) : undefined;
+  const proxy = intercept?.proxy;
   // The listener itself, not the Express shell around it: Express's router would cost about a third of the throughput.
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default); every second drops a staller on time.
   const { requestLog } = options;
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     if (requestLog) logRequest(req, res, requestLog);
+    if (proxy && !proxy.admit(req, res)) return;
     listener(req, res);
   });
-  const host = options.host ?? '127.0.0.1';
+  proxy?.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
+      // Here, before the server reads any request: env.sh is whole before the first answer.
+      if (intercept) app.mock.intercept = intercept.publish(proxyUrl(host, (server.address() as AddressInfo).port));
       resolve();
     });
-  }).catch((err: unknown) => {
-    app.mock.stateFile?.close();
-    throw err;
-  });
+  }).catch(failed);
   const { port } = server.address() as AddressInfo;
   const sim = app.mock.sim;
   // unref: the tick alone never keeps the process alive.
   const ticker = sim.clock.mode === 'real' ? setInterval(() => sim.tick(), TICK_MS).unref() : undefined;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = urlOf(host, port);
   return {
     url,
     app,
     server,
     control: createControlClient(url, options.controlToken),
+    intercept: app.mock.intercept,
     close: async () => {
       clearInterval(ticker);
+      proxy?.close();
       // Pending event pushes are cancelled (their AbortSignal fires), so none keeps the process alive.
       await app.mock.push.close();
       await new Promise<void>((resolve, reject) => {

@@ -37,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
       allowedOrigins: options.allowedOrigins,
       allowRemoteCallbacks: options.allowRemoteCallbacks,
       stateFile: options.stateFile,
+      intercept: options.intercept,
+      caDir: options.caDir,
+      interceptHosts: options.interceptHosts,
       requestLog: options.logLevel === 'debug' ? (line) => console.log(line) : undefined,
     });
   } catch (err) {
@@ -65,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
   if (state) {
     info(`state file ${options.stateFile}: restored ${state.restored.apps} apps and ${state.restored.messages} messages`);
     if (state.recovered) console.error(`wechat-mass-mock: the last record of ${options.stateFile} was torn by a crash and was dropped`);
+  }
+  const intercept = server.intercept;
+  if (intercept) {
+    info(`intercept mode: ${server.url} is also the proxy for ${intercept.hosts.join(', ')}; every other host is refused`);
+    info(`intercept CA ${intercept.files.ca}: ${intercept.caStatus}`);
+    info(`in the client's shell: source ${intercept.files.env}`);
   }
   info(`try: curl "${server.url}/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}"`);
   return stopped;

@@ -7,6 +7,7 @@ import type { ClockMode } from '../domain/clock.js';
 import { allowedHostName } from '../http/host-allow-list.js';
 import { isLoopbackAddress } from '../http/is-loopback-address.js';
 import { allowedOrigin } from '../http/origin-allow-list.js';
+import { DEFAULT_INTERCEPT_HOSTS, interceptHostList } from '../intercept/intercept-hosts.js';
 
 export const USAGE = `Usage: wechat-mass-mock [options]
        wechat-mass-mock contract --target URL [options]   (run "wechat-mass-mock contract --help")
@@ -35,6 +36,14 @@ Options (each also read from the environment variable shown):
   --allow-remote-callbacks
                          let apps' callback URLs leave loopback; off, the event push only goes to
                          127.0.0.0/8, ::1 or localhost (WXMOCK_ALLOW_REMOTE_CALLBACKS=1)
+  --intercept            intercept mode: the mock is also an HTTP proxy that answers for WeChat's hosts
+                         (HTTPS by CONNECT with its own CA, plain HTTP by absolute form) and refuses
+                         every other host; "source <ca-dir>/env.sh" points a client's shell at it
+                         (WXMOCK_INTERCEPT=1)
+  --ca-dir DIR           intercept mode's CA and client files: ca.pem, ca-key.pem, ca-bundle.pem, env.sh
+                         (WXMOCK_CA_DIR; default ~/.wechat-mass-mock/ca)
+  --intercept-hosts H,H  the hosts to intercept, replacing the default list (WXMOCK_INTERCEPT_HOSTS;
+                         default ${DEFAULT_INTERCEPT_HOSTS.join(',')})
   --log-level L          warn (errors and warnings only), info (also the start-up lines; default)
                          or debug (also one line per request: time, method, path, status, duration;
                          never a query or body, so never a token) (WXMOCK_LOG_LEVEL)
@@ -44,7 +53,8 @@ Options (each also read from the environment variable shown):
 Exit codes: 0 normal shutdown, 2 bad usage or config, 1 anything else.
 Example:
   wechat-mass-mock --port 3000 --clock manual --seed 42
-  curl "http://127.0.0.1:3000/cgi-bin/token?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret"`;
+  curl "http://127.0.0.1:3000/cgi-bin/token?grant_type=client_credential&appid=wx0000000000000001&secret=mocksecret"
+  wechat-mass-mock --intercept      then, in the client's shell: . ~/.wechat-mass-mock/ca/env.sh`;
 
 export interface CliOptions {
   help: boolean;
@@ -61,6 +71,10 @@ export interface CliOptions {
   allowedHosts: string[] | undefined;
   allowedOrigins: string[] | undefined;
   allowRemoteCallbacks: boolean;
+  intercept: boolean;
+  caDir: string | undefined;
+  /** Checked and normalised; undefined: the default list. */
+  interceptHosts: string[] | undefined;
 }
 
 export const LOG_LEVELS = ['warn', 'info', 'debug'] as const;
@@ -117,6 +131,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         'allowed-hosts': { type: 'string' },
         'allowed-origins': { type: 'string' },
         'allow-remote-callbacks': { type: 'boolean' },
+        intercept: { type: 'boolean' },
+        'ca-dir': { type: 'string' },
+        'intercept-hosts': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -131,6 +148,16 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const controlToken = pick(values['control-token'], 'WXMOCK_CONTROL_TOKEN');
   const allowRemoteCallbacks = values['allow-remote-callbacks'] ?? flag('WXMOCK_ALLOW_REMOTE_CALLBACKS', env.WXMOCK_ALLOW_REMOTE_CALLBACKS);
   const logLevel = pick(values['log-level'], 'WXMOCK_LOG_LEVEL') ?? 'info';
+  const intercept = values.intercept ?? flag('WXMOCK_INTERCEPT', env.WXMOCK_INTERCEPT);
+  // The flags alone would be silently ignored; the variables may be set for a whole shell.
+  if (!intercept && (values['ca-dir'] !== undefined || values['intercept-hosts'] !== undefined)) throw new UsageError('--ca-dir and --intercept-hosts need --intercept');
+  const hostList = intercept ? pick(values['intercept-hosts'], 'WXMOCK_INTERCEPT_HOSTS') : undefined;
+  let interceptHosts: string[] | undefined;
+  try {
+    interceptHosts = hostList === undefined ? undefined : interceptHostList(hostList.split(','));
+  } catch (err) {
+    throw new UsageError(`--intercept-hosts: ${(err as Error).message}`);
+  }
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (clock !== 'real' && clock !== 'manual') throw new UsageError(`--clock must be real or manual, got "${clock}"`);
   const timeScale = scale === undefined ? 1 : Number(scale);
@@ -153,5 +180,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     allowedHosts: list('--allowed-hosts', pick(values['allowed-hosts'], 'WXMOCK_ALLOWED_HOSTS'), allowedHostName),
     allowedOrigins: list('--allowed-origins', pick(values['allowed-origins'], 'WXMOCK_ALLOWED_ORIGINS'), allowedOrigin),
     allowRemoteCallbacks,
+    intercept,
+    caDir: intercept ? pick(values['ca-dir'], 'WXMOCK_CA_DIR') : undefined,
+    interceptHosts,
   };
 }

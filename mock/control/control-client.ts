@@ -6,14 +6,14 @@ import type { AppInput } from '../domain/app-settings.js';
 import type { AppPatch } from '../domain/update-app.js';
 import type { AppView, ClockView, MessageView, StateView } from './views.js';
 import type { FaultInput, FaultView } from '../harness/faults.js';
-import type { JournalEntry } from '../harness/journal.js';
+import type { JournalDirection, JournalEntry } from '../harness/journal.js';
 
 /** Which journal entries `requests` answers; `since` is a mock time (a Date or an ISO string). */
 export interface RequestFilter {
   operation?: string;
   appid?: string;
   since?: Date | string;
-  direction?: 'in' | 'out';
+  direction?: JournalDirection;
 }
 
 export class ControlError extends Error {

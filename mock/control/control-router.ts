@@ -13,6 +13,8 @@ import { appView, clockView, messageView, stateView } from './views.js';
 import type { Faults } from '../harness/faults.js';
 import type { Journal } from '../harness/journal.js';
 import { faultJournalRoutes } from './fault-journal-routes.js';
+import { interceptRoutes } from './intercept-routes.js';
+import type { InterceptInfo } from '../intercept/prepare-intercept.js';
 import type { AppPatch } from '../domain/update-app.js';
 import { createAppChecked, updateAppChecked, type AppSetup } from './set-up-app.js';
 import { dashboardRouter } from './dashboard-router.js';
@@ -30,6 +32,8 @@ export interface ControlRouterOptions {
   journal?: Journal | undefined;
   /** Callback URLs may leave loopback (--allow-remote-callbacks). */
   allowRemoteCallbacks?: boolean | undefined;
+  /** Intercept mode's description, once startMockServer has one (GET /__mock/intercept). */
+  intercept?: (() => InterceptInfo | undefined) | undefined;
 }
 
 function queryString(req: Request, name: string): string | undefined {
@@ -43,7 +47,7 @@ function msgIdParam(req: Request, res: Response): number | undefined {
   return undefined;
 }
 
-export function controlRouter({ sim, allowRemoteCallbacks = false, faults, journal }: ControlRouterOptions): Router {
+export function controlRouter({ sim, allowRemoteCallbacks = false, faults, journal, intercept = () => undefined }: ControlRouterOptions): Router {
   const router = Router();
   const setup: AppSetup = { sim, allowRemoteCallbacks };
   const yamlFile = (name: string) => readFileSync(packageFile(name), 'utf8');
@@ -61,6 +65,7 @@ export function controlRouter({ sim, allowRemoteCallbacks = false, faults, journ
   });
 
   if (faults && journal) router.use(faultJournalRoutes({ faults, journal }));
+  router.use(interceptRoutes(intercept));
 
   router.get('/state', (req, res) => {
     const appid = queryString(req, 'appid');

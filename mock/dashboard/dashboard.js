@@ -437,7 +437,8 @@ function renderJournal(result) {
       badge.className = `badge ${entry.direction}`;
       setText(cells[2], entry.operation ?? '–');
       setText(cells[3], entry.appid ?? '–');
-      setText(cells[4], `${entry.method} ${entry.path}`);
+      // Through intercept mode's proxy, the WeChat host the client asked for (a refusal's path already names it).
+      setText(cells[4], entry.host !== undefined && entry.direction === 'in' ? `${entry.method} ${entry.host}${entry.path}` : `${entry.method} ${entry.path}`);
       setText(cells[5], answer);
     },
   );

@@ -222,7 +222,7 @@ export interface paths {
         };
         /**
          * The request journal, oldest first
-         * @description Every /cgi-bin request ("in") and every push the mock sent ("out"), in a ring of the newest 10,000 (createApp's journalLimit). access_token, secret and callback tokens are replaced by "[redacted]" when the entry is recorded.
+         * @description Every /cgi-bin request ("in"), every push the mock sent ("out") and every request intercept mode's proxy refused ("refused"), in a ring of the newest 10,000 (createApp's journalLimit). access_token, secret and callback tokens are replaced by "[redacted]" when the entry is recorded.
          */
         get: operations["listRequests"];
         put?: never;
@@ -232,6 +232,46 @@ export interface paths {
          * @description With appid only that app's entries go; without it the journal is emptied and its dropped count starts again from 0.
          */
         delete: operations["clearRequests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/intercept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether intercept mode is on, for which hosts, and the environment a client needs
+         * @description With intercept mode on (--intercept), the hosts it answers, the CA folder and its files, and the variables env.sh exports (the proxy, NO_PROXY and the CA bundle for each HTTP stack). Off, {"enabled":false}.
+         */
+        get: operations["intercept"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/intercept/ca.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CA certificate intercept mode signs its WeChat certificates with
+         * @description The PEM of ca.pem (never its key); 404 when intercept mode is off.
+         */
+        get: operations["interceptCa"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -459,7 +499,7 @@ export interface components {
             /** Format: date-time */
             since?: string;
             /** @enum {string} */
-            direction?: "in" | "out";
+            direction?: "in" | "out" | "refused";
         };
         JournalEntry: {
             /**
@@ -468,16 +508,19 @@ export interface components {
              */
             time: string;
             /**
-             * @description in: a /cgi-bin request; out: a push the mock sent.
+             * @description in: a /cgi-bin request; out: a push the mock sent; refused: a request intercept mode's proxy refused (a host or port it does not intercept, or a TLS name that differs from the CONNECT host).
              * @enum {string}
              */
-            direction: "in" | "out";
+            direction: "in" | "out" | "refused";
             /** @description The operationId; null for an unknown /cgi-bin path. */
             operation: string | null;
             /** @description The app the access_token (or credentials) belong to; null when the call was refused before that was known. */
             appid: string | null;
             method: string;
+            /** @description The URL path; for a refusal, the host:port the client asked for. */
             path: string;
+            /** @description Through intercept mode's proxy: the host the client asked for (the one refused, for a refusal). Absent for requests sent to the mock directly. */
+            host?: string;
             /** @description The query parameters (the last value of a repeated one), secrets redacted. */
             query: {
                 [key: string]: string;
@@ -490,6 +533,24 @@ export interface components {
             status?: number | null;
             /** @description The id of the fault that shaped the answer. */
             fault?: string;
+        };
+        InterceptView: {
+            enabled: boolean;
+            /** @description The hosts answered by CONNECT on port 443 and by absolute-form plain HTTP on port 80. */
+            hosts?: string[];
+            ca_dir?: string;
+            files?: {
+                /** @description The CA certificate (ca.pem). */
+                ca: string;
+                /** @description Node's root certificates plus the CA (ca-bundle.pem). */
+                bundle: string;
+                /** @description The export lines for a client's shell (env.sh). */
+                env: string;
+            };
+            /** @description The variables env.sh exports. */
+            env?: {
+                [key: string]: string;
+            };
         };
         Journal: {
             requests: components["schemas"]["JournalEntry"][];
@@ -863,7 +924,7 @@ export interface operations {
                 appid?: string;
                 /** @description Entries at or after this mock time. */
                 since?: string;
-                direction?: "in" | "out";
+                direction?: "in" | "out" | "refused";
             };
             header?: never;
             path?: never;
@@ -905,6 +966,49 @@ export interface operations {
                 };
             };
             403: components["responses"]["NotAllowed"];
+        };
+    };
+    intercept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intercept settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterceptView"];
+                };
+            };
+            403: components["responses"]["HostNotAllowed"];
+        };
+    };
+    interceptCa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CA certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            403: components["responses"]["HostNotAllowed"];
+            404: components["responses"]["Error"];
         };
     };
 }

@@ -1,6 +1,6 @@
 /**
- * The request journal: a bounded ring of what reached /cgi-bin ("in") and what the mock pushed
- * ("out"), oldest dropped first. Secrets are redacted when an entry is recorded, so nothing that
+ * The request journal: a bounded ring of what reached /cgi-bin ("in"), what the mock pushed ("out")
+ * and what intercept mode's proxy refused to reach ("refused"), oldest dropped first. Secrets are redacted when an entry is recorded, so nothing that
  * reads the ring can leak them. Recording is on the hot path: a body is kept as its text and parsed
  * only when the journal is read, unless it may hide a secret.
  */
@@ -10,15 +10,19 @@ import { exceedsJsonDepth } from '../http/json-depth.js';
 export type JournalEntry = components['schemas']['JournalEntry'];
 export type JournalFilter = components['schemas']['JournalFilter'];
 
+export type JournalDirection = 'in' | 'out' | 'refused';
+
 /** What `record` takes: one request or push, as it went over the wire. */
 export interface JournalRecord {
-  direction: 'in' | 'out';
+  direction: JournalDirection;
   /** The operationId (or, for pushes, a name such as MASSSENDJOBFINISH); null when none applies. */
   operation: string | null;
   appid: string | null;
   method: string;
-  /** The URL path, without the query. */
+  /** The URL path, without the query; for a refusal, the `host:port` the client asked for. */
   path: string;
+  /** The host a proxied request asked for (intercept mode), or the host refused. */
+  host?: string;
   /** The raw query string (without '?') or its parameters. */
   query?: string | Readonly<Record<string, string>>;
   /** The body's text as sent; JSON is shown parsed when the journal is read. */
@@ -38,7 +42,7 @@ export interface Journal {
   readonly limit: number;
   record(entry: JournalRecord): void;
   /** The entries matching `filter` (since: an ISO time, already checked), oldest first. */
-  list(filter?: { operation?: string; appid?: string; since?: number; direction?: 'in' | 'out' }): JournalEntry[];
+  list(filter?: { operation?: string; appid?: string; since?: number; direction?: JournalDirection }): JournalEntry[];
   /** Entries dropped for the bound since the journal was last emptied. */
   readonly dropped: number;
   /** Empties the journal, or removes `appid`'s entries; answers how many went. */
@@ -59,11 +63,12 @@ const SECRET_IN_TEXT = /((?:access_token|appsecret|secret|callback_token|token|e
 
 interface Stored {
   time: number;
-  direction: 'in' | 'out';
+  direction: JournalDirection;
   operation: string | null;
   appid: string | null;
   method: string;
   path: string;
+  host: string | undefined;
   query: Record<string, string>;
   /** The body's text, parsed on first read; undefined once `body` holds the value to show. */
   raw: string | undefined;
@@ -137,6 +142,7 @@ function view(entry: Stored): JournalEntry {
     body: entry.body,
     errcode: entry.errcode,
   };
+  if (entry.host !== undefined) out.host = entry.host;
   if (entry.status !== undefined) out.status = entry.status;
   if (entry.fault !== undefined) out.fault = entry.fault;
   return out;
@@ -186,6 +192,7 @@ export function createJournal(options: JournalOptions): Journal {
         appid: entry.appid,
         method: entry.method,
         path: entry.path,
+        host: entry.host,
         query: redactQuery(entry.query),
         raw,
         body,

@@ -8,12 +8,16 @@
  * 3. The control token, when one is set: every /__mock route but the health check and the dashboard
  *    page (the page asks for the token, then sends it on every call).
  * /cgi-bin, the hot path, meets only the Host check: its calls carry an access_token no page can know.
+ * In intercept mode, a /cgi-bin request the proxy brought in for a WeChat host is admitted under that
+ * host's name; any other path it brings in is 404: the control API and the dashboard stay on the
+ * mock's own address.
  */
 import type { IncomingMessage } from 'node:http';
 import { bearerTokenCheck } from './bearer-token-check.js';
 import { hostAllowList, hostNameEnd, LOOPBACK_HOST_NAMES } from './host-allow-list.js';
 import { isLoopbackAddress } from './is-loopback-address.js';
 import { originAllowList } from './origin-allow-list.js';
+import { tunnelOf } from './tunnel.js';
 
 export interface AdmissionOptions {
   /** The address the mock listens on; default 127.0.0.1, which is also what createApp alone (supertest) counts as. */
@@ -71,6 +75,12 @@ function originRefusal(origin: string): Refusal {
   return { status: 403, error: 'origin_not_allowed', message: `a page of Origin ${origin} may not change this mock: ${own}; ${admit}` };
 }
 
+/** Whether intercept mode's proxy brought `req` in for the host its Host header names. */
+function proxiedAs(req: IncomingMessage, authority: string): boolean {
+  const tunnel = tunnelOf(req);
+  return tunnel !== undefined && authority.slice(0, hostNameEnd(authority)).toLowerCase() === tunnel.host;
+}
+
 export function createAdmission({ host = '127.0.0.1', controlToken, allowedHosts, allowedOrigins }: AdmissionOptions): Admission {
   // Without a token nothing else would keep a rebound page out of /__mock, so the list stays whatever the address.
   const anyHost = !isLoopbackAddress(host) && controlToken !== undefined && allowedHosts === undefined;
@@ -79,7 +89,11 @@ export function createAdmission({ host = '127.0.0.1', controlToken, allowedHosts
   const carriesToken = controlToken === undefined ? undefined : bearerTokenCheck(controlToken);
   return (req, path, toWechat) => {
     const { host: authority, origin } = req.headers;
-    if (hosts && (authority === undefined || !hosts.admits(authority))) return hostRefusal(authority, hosts.names);
+    const tunnel = toWechat ? undefined : tunnelOf(req);
+    if (tunnel) return { status: 404, error: 'not_found', message: `${tunnel.host} is intercepted for /cgi-bin only; the control API is on the mock's own address, under /__mock` };
+    if (hosts && (authority === undefined || !hosts.admits(authority)) && !(toWechat && authority !== undefined && proxiedAs(req, authority))) {
+      return hostRefusal(authority, hosts.names);
+    }
     if (toWechat) return undefined;
     const method = req.method ?? 'GET';
     if (origin !== undefined && !SAFE_METHODS.has(method) && !origins.admits(origin, authority)) return originRefusal(origin);

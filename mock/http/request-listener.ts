@@ -1,7 +1,8 @@
 /**
  * The one way in: every request, whether startMockServer's server or a test's supertest hands it
  * over, passes the admission step, then goes to /cgi-bin's request path or to the control API's
- * Express app; anything either throws meets the one error handler.
+ * Express app (never for a request that came through intercept mode's proxy); anything either
+ * throws meets the one error handler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Admission } from './admit-request.js';

@@ -5,7 +5,7 @@
  * and records the request in the journal.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal } from '../harness/journal.js';
+import type { Journal, JournalRecord } from '../harness/journal.js';
 import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/handle-wechat.js';
 import { routeFor } from '../wechat/routes.js';
 import type { WechatRequest } from '../wechat/wechat-request.js';
@@ -53,7 +53,7 @@ export function wechatRequestOf(req: IncomingMessage, path: string, query: strin
     body,
     contentType: header(req, 'content-type'),
     host: header(req, 'host'),
-    tunnel: tunnelOf(req.socket),
+    tunnel: tunnelOf(req),
     forcedErrcode: header(req, 'x-mock-errcode'),
   };
 }
@@ -67,15 +67,17 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
     const mark = url.indexOf('?');
     const path = mark === -1 ? url : url.slice(0, mark);
     const query = mark === -1 ? '' : url.slice(mark + 1);
+    const host = tunnelOf(req)?.host;
+    const record = (entry: Pick<JournalRecord, 'operation' | 'appid' | 'errcode' | 'status' | 'body' | 'fault'>) => journal?.record({ direction: 'in', method, path, query, host, ...entry });
     const route = routeFor(path);
     if (!route) {
-      journal?.record({ direction: 'in', operation: null, appid: null, method, path, query, errcode: null, status: 404 });
+      record({ operation: null, appid: null, errcode: null, status: 404 });
       sendError(res, 404, 'unknown_path', `wechat-mass-mock does not simulate ${method} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
       return;
     }
     const raw = method === 'GET' || method === 'HEAD' ? { ok: true as const, bytes: EMPTY } : await readBody(req, route.maxBodyBytes);
     if (!raw.ok) {
-      journal?.record({ direction: 'in', operation: null, appid: null, method, path, query, errcode: null, status: 413 });
+      record({ operation: null, appid: null, errcode: null, status: 413 });
       res.setHeader('Connection', 'close');
       sendError(res, 413, 'payload_too_large', `${route.operationId} bodies are limited to ${route.maxBodyBytes} bytes`);
       return;
@@ -84,14 +86,14 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
     const body = raw.bytes.length === 0 ? '' : raw.bytes.toString('utf8');
     if ('interrupt' in outcome) {
       const status = 'reset' in outcome.interrupt ? null : outcome.interrupt.http_status;
-      journal?.record({ direction: 'in', operation: outcome.operationId, appid: outcome.appid, method, path, query, body, errcode: null, status, fault: outcome.interrupt.fault });
+      record({ operation: outcome.operationId, appid: outcome.appid, body, errcode: null, status, fault: outcome.interrupt.fault });
       interrupt(res, outcome);
       return;
     }
     const answer = outcome;
     const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
     const replaced = inspect?.(answer, JSON.stringify(answer.body));
-    journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
+    record({ operation: answer.operationId, appid: answer.appid ?? null, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
     const send = replaced ? () => sendJson(res, replaced.status, replaced.body) : () => sendJson(res, 200, answer.body, WECHAT_CONTENT_TYPE, headers);
     if (answer.delay_ms === undefined) return send();
     // The operation has run; only its answer waits. A client that gave up meanwhile gets nothing.

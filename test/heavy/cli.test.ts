@@ -1,38 +1,13 @@
 /** The built CLI as a user runs it: flags, the ready line, exit codes, shutdown on signals. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BIN, CLI_ENV, runCli as run, startCli as start } from '../cli-process.js';
 import { PATHS } from '../helpers.js';
 import { freePort } from '../prism-process.js';
-
-const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
-const ENV = { ...process.env, PORT: '', HOST: '', WXMOCK_SEED: '', WXMOCK_CONFIG: '', WXMOCK_CLOCK: '', WXMOCK_TIME_SCALE: '', WXMOCK_CONTROL_TOKEN: '', WXMOCK_LOG_LEVEL: '', WXMOCK_STATE_FILE: '', WXMOCK_ALLOWED_HOSTS: '', WXMOCK_ALLOWED_ORIGINS: '' };
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
-}
-
-/** Starts the CLI and resolves once it printed its ready line. */
-function start(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /wechat-mass-mock listening on (http:\/\/\S+)/.exec(out);
-      if (match && out.includes('curl')) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, ready, exited, output: () => out, errors: () => err };
-}
 
 /**
  * A request to the mock on loopback with the Host (and Origin) a browser on another name would send:
@@ -54,7 +29,7 @@ describe('the CLI', () => {
   it('prints a help that names every flag, and exits 0', () => {
     const res = run(['--help']);
     expect(res.status).toBe(0);
-    for (const flag of ['--port', '--host', '--seed', '--config', '--clock', '--time-scale', '--control-token', '--allowed-hosts', '--allowed-origins', '--version']) expect(res.stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--seed', '--config', '--clock', '--time-scale', '--control-token', '--allowed-hosts', '--allowed-origins', '--intercept', '--ca-dir', '--intercept-hosts', '--version']) expect(res.stdout).toContain(flag);
   });
 
   it('prints its version', () => {
@@ -73,6 +48,8 @@ describe('the CLI', () => {
     [['--allowed-hosts', 'wechat-mock,http://evil.invalid'], /--allowed-hosts: "http:\/\/evil.invalid" is not a host name/],
     [['--allowed-origins', 'localhost:5173'], /--allowed-origins: "localhost:5173" is not an origin/],
     [['--config', '/nonexistent/wxmock.json'], /cannot read config/],
+    [['--ca-dir', '/tmp/wxmock-ca'], /--ca-dir and --intercept-hosts need --intercept/],
+    [['--intercept', '--intercept-hosts', 'api.weixin.qq.com,10.0.0.1'], /--intercept-hosts: "10.0.0.1" is not a DNS name/],
   ])('refuses %j with exit 2 and says why', (args, message) => {
     const res = run(args);
     expect(res.status).toBe(2);
@@ -97,6 +74,13 @@ describe('the CLI', () => {
     expect(res.status).toBe(2);
     expect(res.stderr).toContain(`config ${file}: app wx1111111111111111`);
     expect(res.stderr).toContain('--help');
+  });
+
+  it('reads intercept mode\'s variables only in intercept mode', () => {
+    expect(run(['--version'], { WXMOCK_INTERCEPT_HOSTS: '10.0.0.1' }).status).toBe(0);
+    const res = run(['--version'], { WXMOCK_INTERCEPT: '1', WXMOCK_INTERCEPT_HOSTS: '10.0.0.1' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('"10.0.0.1" is not a DNS name');
   });
 
   it('reads flags from the environment', () => {
@@ -156,7 +140,7 @@ describe('the CLI', () => {
 
   it('prints nothing but warnings at --log-level warn, even while serving', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, '--port', String(port), '--log-level', 'warn'], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--port', String(port), '--log-level', 'warn'], { env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,6 +1,7 @@
 /**
  * The package as a user installs it: `npm pack`, installed into an empty project, then the CLI, the
- * library and the kit used from there (dist/, openapi.yaml, control.yaml and the dashboard must ship).
+ * library (intercept mode too, whose certificate library must come along) and the kit used from there
+ * (dist/, openapi.yaml, control.yaml and the dashboard must ship).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,11 +36,14 @@ const res = await fetch(mock.url + '/cgi-bin/token?grant_type=client_credential&
 const violations = validateExchange('getAccessToken', { status: res.status, headers: res.headers, body: await res.text() }, { expect: 'success' });
 const dashboard = await fetch(mock.url + '/__mock/');
 const contract = await fetch(mock.url + '/__mock/openapi.yaml');
-console.log(JSON.stringify({ violations, dashboard: dashboard.status, contract: contract.status }));
 await mock.close();
+const intercepting = await startMockServer({ intercept: true, caDir: 'ca' });
+const intercept = await (await fetch(intercepting.url + '/__mock/intercept')).json();
+await intercepting.close();
+console.log(JSON.stringify({ violations, dashboard: dashboard.status, contract: contract.status, intercept: intercept.enabled && intercept.hosts.includes('api.weixin.qq.com') }));
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
-    expect(out).toEqual({ violations: [], dashboard: 200, contract: 200 });
+    expect(out).toEqual({ violations: [], dashboard: 200, contract: 200, intercept: true });
   });
 });

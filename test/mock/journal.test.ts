@@ -133,6 +133,19 @@ describe('filtering the journal', () => {
     expect(await journal(mock, { direction: 'out' })).toEqual([]);
   });
 
+  it('lists refusals by direction "refused" with the host asked for, and shows host only on entries that have one', async () => {
+    mock = newMock();
+    const token = await mock.token();
+    mock.app.mock.journal.record({ direction: 'refused', operation: null, appid: null, method: 'CONNECT', path: 'wechat-escape.invalid:443', host: 'wechat-escape.invalid', status: 403 });
+    await mock.post(PATHS.getSpeed, token, {});
+    expect(await journal(mock, { direction: 'refused' })).toEqual([
+      expect.objectContaining({ direction: 'refused', operation: null, appid: null, method: 'CONNECT', path: 'wechat-escape.invalid:443', host: 'wechat-escape.invalid', query: {}, body: null, errcode: null, status: 403 }),
+    ]);
+    const direct = await journal(mock, { direction: 'in' });
+    expect(direct.map((e) => e.operation)).toEqual(['getAccessToken', 'getSpeed']);
+    for (const entry of direct) expect(entry).not.toHaveProperty('host');
+  });
+
   it('refuses a since that is not an ISO time, and an unknown parameter, with 400', async () => {
     mock = newMock();
     for (const since of ['yesterday', '2026-11-22', '1700000000']) {
