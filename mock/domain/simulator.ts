@@ -54,8 +54,11 @@ export interface Simulator {
   /** Whether an app can be created with this appid (one given must be free). */
   canCreateApp(input: AppInput): ControlResult<void>;
   createApp(input: AppInput): ControlResult<App>;
+  /** Two units (forgetting, then the apps made again): throws when called inside a unit. */
   reset(appid?: string): ControlResult<{ ok: true }>;
+  /** Without appid two units (the clock, then the tick): throws when called inside a unit. */
   advance(ms: number, appid?: string): ControlResult<void>;
+  /** As advance. */
   setNow(at: number, appid?: string): ControlResult<void>;
   approve(msgId: number): ControlResult<MassMessage>;
   reject(msgId: number): ControlResult<MassMessage>;
@@ -97,6 +100,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (previous) map.set(id, previous);
       else map.delete(id);
     }
+    // A tick takes due sends out of the index without touching their app: every app whose sends the
+    // unit changed is indexed afresh too, or a send put back to SENDING would never end.
+    const reindexed = new Set<App>();
     for (const [app, before] of set.apps) {
       if (before === 'created') {
         store.apps.delete(app.appid);
@@ -104,9 +110,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       }
       Object.assign(app, before);
       app.message_ids.length = set.messageCounts.get(app) ?? app.message_ids.length;
-      rebuildInFlight(store, app);
       reindexTokens(store, app);
+      reindexed.add(app);
     }
+    for (const message of set.messages.keys()) {
+      const app = store.apps.get(message.appid);
+      if (app) reindexed.add(app);
+    }
+    for (const app of reindexed) rebuildInFlight(store, app);
   };
   const commit = () => {
     const set = changes.take();
@@ -131,6 +142,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (depth === 0) commit();
     }
     return result;
+  };
+  /**
+   * A global clock move and a reset are written, then applied, then followed by a unit of their own:
+   * inside another unit they would be applied after what follows them, so they refuse to run there.
+   */
+  const outsideUnits = (operation: string) => {
+    if (depth > 0) throw new Error(`${operation} commits on its own: it cannot run inside a unit of work`);
   };
   const ctx: DomainContext = {
     store,
@@ -194,6 +212,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (!app) for (const each of store.apps.values()) latest = Math.max(latest, appNow(each));
     if (latest + ms > LAST_TIME) return refuse('invalid_request', `advancing ${ms} ms would take ${app ? `app ${appid}'s` : "an app's"} clock past 9999-12-31`);
     if (!app) {
+      outsideUnits('a move of the global clock');
       // The move is written, then made; then the tick ends what is due, as a unit of its own.
       unit(() => changes.clock(clock.now() + ms, () => clock.advance(ms)));
       tick();
@@ -237,6 +256,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         return free.ok ? done(addApp(input)) : free;
       }),
     reset(appid) {
+      outsideUnits('a reset');
       // Forgetting is written, then done; the apps that come back are a unit of their own.
       if (appid === undefined) {
         unit(() =>
