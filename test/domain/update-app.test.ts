@@ -3,7 +3,7 @@ import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, textToTag, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -35,7 +35,7 @@ describe('applyAppPatch', () => {
     expect(patch({})).toBe(app);
     expect({ ...app, in_flight: undefined, clientmsgids: undefined }).toEqual(before);
     expect(t.commits).toHaveLength(commits + 1);
-    expect([...t.commits.at(-1)!.apps]).toEqual([app]);
+    expect(touched(t.commits.at(-1))).toEqual(only({ apps: [app] }));
   });
 
   it('replaces each field given and leaves the others as they were', () => {
