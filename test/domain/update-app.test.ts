@@ -38,6 +38,22 @@ describe('applyAppPatch', () => {
     expect(touched(t.commits.at(-1))).toEqual(only({ apps: [app] }));
   });
 
+  it('touches only the fields given: the others keep their very values, so the unit records just those', () => {
+    /** The fields of `app` that are not the values the last unit found (the state file writes those). */
+    const replaced = () => {
+      const before = t.commits.at(-1)!.apps.get(app) as App;
+      return (Object.keys(app) as (keyof App)[]).filter((key) => app[key] !== before[key]);
+    };
+    patch({});
+    expect(replaced()).toEqual([]);
+    patch({ fans: 5 });
+    expect(replaced()).toEqual(['fans']);
+    patch({ push: { retry_delay_ms: 30 } });
+    expect(replaced()).toEqual(['push']);
+    patch({ speed: 0 });
+    expect(replaced()).toEqual([]);
+  });
+
   it('replaces each field given and leaves the others as they were', () => {
     patch({ fans: 5 });
     expect(app).toMatchObject({ ...START, fans: 5 });
