@@ -20,6 +20,7 @@ import { createRequestListener, type RequestListener } from './http/request-list
 import { sendError } from './http/send-json.js';
 import { serveWechat } from './http/serve-wechat.js';
 import { attachStateFile, type StateFileHandle } from './persistence/attach-state-file.js';
+import type { StateFileIo } from './persistence/state-log.js';
 import { CallbackConfigError, startupCallbackProblem } from './push/callback-rules.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
 import { createWechatHandler, type WechatAnswer } from './wechat/handle-wechat.js';
@@ -65,6 +66,10 @@ export interface MockOptions {
    * at start, every change appended before its answer goes out. Without it the mock is memory only.
    */
   stateFile?: string;
+  /** Where the mock says what went wrong outside a request (a state file it cannot write); default stderr. */
+  warn?: (line: string) => void;
+  /** For tests: the file operations the state file uses, e.g. one that fails like a full disk. */
+  stateFileIo?: StateFileIo;
 }
 
 export interface ResponseViolation {
@@ -99,7 +104,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   if (callbackProblem) throw new CallbackConfigError(callbackProblem);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const sim = createSimulator({ clock, seed, apps: options.apps });
-  const stateFile = options.stateFile === undefined ? undefined : attachStateFile(sim, options.stateFile, seed);
+  const stateFile = options.stateFile === undefined ? undefined : attachStateFile(sim, options.stateFile, seed, { io: options.stateFileIo, warn: options.warn });
   const violations: ResponseViolation[] = [];
   const faults = createFaults({ operations: operationIds, documented: documentedErrcodes, hasApp: (appid) => sim.store.apps.has(appid) });
   const journal = createJournal({

@@ -1,62 +1,117 @@
 /**
  * The one place state changes are recorded. A rule takes an entity for writing through `app()` or
  * `message()`, the only way to get a Recorded one (store.ts), so what it touched is known; the
- * simulator commits a unit of work (a request, a tick, a control operation) once, and the
- * --state-file writes that.
+ * simulator commits a unit of work (a request, a tick, a control operation) once. While recording
+ * (a --state-file listens), the first touch keeps a copy of the entity as it was: the writer
+ * records only the fields that differ, and a unit whose write fails is rolled back to those copies.
  */
-import type { App, MassMessage, Recorded } from './store.js';
+import type { App, ClientMsgIdEntry, MassMessage, Recorded } from './store.js';
+
+/** An entity as the unit found it, or `created` when the unit made it. */
+export type Before<T> = T | 'created';
+
+/** A clientmsgid the unit remembered, with what the app held for it before. */
+export interface ClientMsgIdChange {
+  app: App;
+  id: string;
+  entry: ClientMsgIdEntry;
+  previous: ClientMsgIdEntry | undefined;
+}
 
 /** What one unit of work changed, in the order a reader must apply it. */
 export interface ChangeSet {
-  /** Everything was forgotten first (POST /__mock/reset without appid). */
+  /** Everything was forgotten first (POST /__mock/reset without appid); applied once written. */
   reset: boolean;
-  /** Apps forgotten next (a reset of one app), before the apps below are written. */
+  /** Apps forgotten next; applied once written. */
   dropped: string[];
-  /** The global clock moved. */
-  clock: boolean;
-  apps: Set<App>;
-  messages: Set<MassMessage>;
+  /** The global clock's new time, when it moves; applied once written. */
+  clock: number | undefined;
+  /** Each app touched, with its copy from before the unit (empty copies when not recording). */
+  apps: Map<App, Before<App>>;
+  messages: Map<MassMessage, Before<MassMessage>>;
+  /** message_ids lengths before the unit, to take back the sends a failed unit created. */
+  messageCounts: Map<App, number>;
+  clientMsgIds: ClientMsgIdChange[];
+  /** Runs once the changes are written, in order: moving the clock, forgetting apps, telling listeners a send ended. */
+  afterCommit: (() => void)[];
 }
 
 function emptyChangeSet(): ChangeSet {
-  return { reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set() };
+  return { reset: false, dropped: [], clock: undefined, apps: new Map(), messages: new Map(), messageCounts: new Map(), clientMsgIds: [], afterCommit: [] };
 }
 
 export class Changes {
   private pending = emptyChangeSet();
   private dirty = false;
+  /** Off while nobody records the changes (no --state-file): then no copies are kept. */
+  recording = false;
 
   /** `app`, recorded as changed: write to what this returns. */
   app(app: App): Recorded<App> {
     this.dirty = true;
-    this.pending.apps.add(app);
+    const { apps, messageCounts } = this.pending;
+    if (!apps.has(app)) {
+      apps.set(app, this.recording ? { ...app } : app);
+      messageCounts.set(app, app.message_ids.length);
+    }
     return app as Recorded<App>;
   }
 
-  /** `message` (a new one, or one that exists), recorded as changed. */
+  /** A new app, recorded whole. */
+  newApp(app: App): Recorded<App> {
+    this.dirty = true;
+    this.pending.apps.set(app, 'created');
+    return app as Recorded<App>;
+  }
+
+  /** `message`, recorded as changed. */
   message(message: MassMessage): Recorded<MassMessage> {
     this.dirty = true;
-    this.pending.messages.add(message);
+    const { messages } = this.pending;
+    if (!messages.has(message)) messages.set(message, this.recording ? { ...message } : message);
     return message as Recorded<MassMessage>;
   }
 
-  clock(): void {
+  /** A new message, recorded whole. */
+  newMessage(message: MassMessage): Recorded<MassMessage> {
     this.dirty = true;
-    this.pending.clock = true;
+    this.pending.messages.set(message, 'created');
+    return message as Recorded<MassMessage>;
   }
 
-  /** The app and its messages are forgotten: what was pending for them goes too. */
-  drop(appid: string): void {
+  /** Remembers which send a clientmsgid created (App.clientmsgids changes only here). */
+  clientMsgId(app: App, id: string, entry: ClientMsgIdEntry): void {
+    this.dirty = true;
+    const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
+    this.pending.clientMsgIds.push({ app, id, entry, previous: map.get(id) });
+    map.set(id, entry);
+  }
+
+  /** The global clock moves to `now`: `apply` moves it once that is written. */
+  clock(now: number, apply: () => void): void {
+    this.dirty = true;
+    this.pending.clock = now;
+    this.pending.afterCommit.push(apply);
+  }
+
+  /** The app and its messages are forgotten once that is written; what was pending for them goes. */
+  drop(appid: string, apply: () => void): void {
     this.dirty = true;
     this.pending.dropped.push(appid);
-    for (const app of this.pending.apps) if (app.appid === appid) this.pending.apps.delete(app);
-    for (const message of this.pending.messages) if (message.appid === appid) this.pending.messages.delete(message);
+    this.pending.afterCommit.push(apply);
   }
 
-  reset(): void {
-    this.pending = emptyChangeSet();
-    this.pending.reset = true;
+  /** Everything is forgotten once that is written. */
+  reset(apply: () => void): void {
     this.dirty = true;
+    this.pending.reset = true;
+    this.pending.afterCommit.push(apply);
+  }
+
+  /** Runs `then` once this unit's changes are written (nothing happens if they are not). */
+  afterCommit(then: () => void): void {
+    this.dirty = true;
+    this.pending.afterCommit.push(then);
   }
 
   /** What was changed since the last take, or undefined when nothing was. */
@@ -66,5 +121,13 @@ export class Changes {
     this.pending = emptyChangeSet();
     this.dirty = false;
     return taken;
+  }
+}
+
+/** A unit's changes could not be written (disk full, I/O error): nothing of it was applied. */
+export class StateWriteError extends Error {
+  override name = 'StateWriteError';
+  constructor(cause: unknown) {
+    super(`the state file could not be written (${cause instanceof Error ? cause.message : String(cause)}); the change was not applied`, { cause });
   }
 }

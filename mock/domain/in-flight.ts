@@ -4,7 +4,7 @@
  * count reaches its target, which no speed change moves, so a heap by target pops just the due ones.
  */
 import { CONFIRMATION_WINDOW_MS, workAt, workTarget } from './lifecycle.js';
-import type { App, MassMessage, Recorded } from './store.js';
+import { createInFlight, type App, type MassMessage, type Recorded, type Store } from './store.js';
 
 /** Drops index entries of sends that stopped SENDING some other way (failed, or settled when read). */
 function dropEnded(app: App): void {
@@ -90,4 +90,13 @@ export function oldestAwaiting(app: App): MassMessage | undefined {
     awaiting.delete(message);
   }
   return undefined;
+}
+
+/** Indexes an app's sends afresh from its messages, in creation order (after a restore or an undone unit). */
+export function rebuildInFlight(store: Store, app: App): void {
+  (app as Recorded<App>).in_flight = createInFlight();
+  for (const id of app.message_ids) {
+    const message = store.messages.get(id);
+    if (message) trackRestored(app, message);
+  }
 }

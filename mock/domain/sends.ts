@@ -138,7 +138,7 @@ function submit(ctx: DomainContext, app: App, body: Body, audienceOf: () => Resu
   const recorded = ctx.changes.app(app);
   countMassSend(recorded, now);
   const message = createMessage(ctx, recorded, content.value, audience.value.audience, now, audience.value.toAll && app.protection);
-  if (clientmsgid.value !== undefined) recorded.clientmsgids.set(clientmsgid.value, { msg_id: message.msg_id, at: now });
+  if (clientmsgid.value !== undefined) ctx.changes.clientMsgId(app, clientmsgid.value, { msg_id: message.msg_id, at: now });
   // A send to nobody (an unknown tag) is due at once: the tick ends it.
   ctx.tick(app);
   const answer: Schemas['SendSuccess'] = { errcode: 0, errmsg: 'send job submission success', msg_id: message.msg_id };
@@ -148,7 +148,7 @@ function submit(ctx: DomainContext, app: App, body: Body, audienceOf: () => Resu
 
 function createMessage(ctx: DomainContext, app: Recorded<App>, msgtype: MsgType, audience: number, now: number, awaiting: boolean): MassMessage {
   const taken = (id: number) => isIdTaken(ctx.store, id);
-  const message = ctx.changes.message({
+  const message = ctx.changes.newMessage({
     msg_id: ctx.random.id(taken),
     msg_data_id: msgtype === 'mpnews' ? ctx.random.id(() => false) : undefined,
     appid: app.appid,

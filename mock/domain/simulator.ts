@@ -3,14 +3,15 @@
  * and of the control API on top. Knows nothing of HTTP.
  */
 import { inputOf, settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
-import { Changes, type ChangeSet } from './changes.js';
+import { Changes, StateWriteError, type ChangeSet } from './changes.js';
 import type { Clock } from './clock.js';
 import { done, refuse, type ControlResult } from './control-result.js';
 import type { DomainContext } from './domain-context.js';
-import { takeDue, trackApproved } from './in-flight.js';
+import { rebuildInFlight, takeDue, trackApproved } from './in-flight.js';
 import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
-import { createAppState, createStore, type App, type MassMessage, type PushRecord, type Store } from './store.js';
+import { reindexTokens } from './tokens.js';
+import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -21,7 +22,10 @@ const PAST_TENSE: Record<ControlEvent, string> = { approve: 'approved', reject: 
 
 export type FinishListener = (message: MassMessage, app: App) => void;
 
-/** Receives what each unit of work changed (the --state-file); called before the answer is sent. */
+/**
+ * Receives what each unit of work changed (the --state-file), before the answer is sent; when it
+ * throws, the unit is rolled back and the caller gets a StateWriteError.
+ */
 export type CommitListener = (changes: ChangeSet) => void;
 
 export interface SimulatorOptions {
@@ -41,7 +45,7 @@ export interface Simulator {
   onFinish(listener: FinishListener): void;
   /** Calls `listener` with what each unit of work changed. */
   onCommit(listener: CommitListener): void;
-  /** Runs `work` as one unit: what it changed is committed once, when it returns. */
+  /** Runs `work` as one unit: what it changed is committed once, when it returns; a failed write throws StateWriteError with the unit undone. */
   unit<T>(work: () => T): T;
   /** The clock's tick: every send whose time is up ends now (at the time it was due). */
   tick(): void;
@@ -50,8 +54,11 @@ export interface Simulator {
   /** Whether an app can be created with this appid (one given must be free). */
   canCreateApp(input: AppInput): ControlResult<void>;
   createApp(input: AppInput): ControlResult<App>;
+  /** Two units (forgetting, then the apps made again): throws when called inside a unit. */
   reset(appid?: string): ControlResult<{ ok: true }>;
+  /** Without appid two units (the clock, then the tick): throws when called inside a unit. */
   advance(ms: number, appid?: string): ControlResult<void>;
+  /** As advance. */
   setNow(at: number, appid?: string): ControlResult<void>;
   approve(msgId: number): ControlResult<MassMessage>;
   reject(msgId: number): ControlResult<MassMessage>;
@@ -74,26 +81,75 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const notifyFinished = (message: MassMessage, app: App) => {
     for (const listener of listeners) listener(message, app);
   };
-  /** Ends `message` if its time is up at the app's time. */
+  /** Ends `message` if its time is up at the app's time; listeners hear of it once that is written. */
   const settle = (message: MassMessage, app: App) => {
     const ending = dueEnding(message, app, appNow(app));
     if (!ending || !transition(changes.message(message), ending.event, ending.at)) return;
-    notifyFinished(message, app);
+    changes.afterCommit(() => notifyFinished(message, app));
   };
   const tickApp = (app: App) => {
     for (const message of takeDue(app, appNow(app))) settle(message, app);
   };
+  /** Puts the store back as the unit found it: its write failed, so nothing it did may stay. */
+  const rollback = (set: ChangeSet) => {
+    for (const [message, before] of set.messages) {
+      if (before === 'created') store.messages.delete(message.msg_id);
+      else Object.assign(message, before);
+    }
+    for (const { app, id, previous } of [...set.clientMsgIds].reverse()) {
+      const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
+      if (previous) map.set(id, previous);
+      else map.delete(id);
+    }
+    // A tick takes due sends out of the index without touching their app: every app whose sends the
+    // unit changed is indexed afresh too, or a send put back to SENDING would never end.
+    const reindexed = new Set<App>();
+    for (const [app, before] of set.apps) {
+      if (before === 'created') {
+        store.apps.delete(app.appid);
+        continue;
+      }
+      Object.assign(app, before);
+      app.message_ids.length = set.messageCounts.get(app) ?? app.message_ids.length;
+      reindexTokens(store, app);
+      reindexed.add(app);
+    }
+    for (const message of set.messages.keys()) {
+      const app = store.apps.get(message.appid);
+      if (app) reindexed.add(app);
+    }
+    for (const app of reindexed) rebuildInFlight(store, app);
+  };
+  const commit = () => {
+    const set = changes.take();
+    if (!set) return;
+    try {
+      for (const listener of commitListeners) listener(set);
+    } catch (err) {
+      rollback(set);
+      throw new StateWriteError(err);
+    }
+    for (const then of set.afterCommit) then();
+  };
   let depth = 0;
   const unit = <T>(work: () => T): T => {
     depth += 1;
+    let result: T;
     try {
-      return work();
+      result = work();
     } finally {
       depth -= 1;
       // Nested units (a control operation calling another) commit once, at the outermost.
-      const changed = depth === 0 ? changes.take() : undefined;
-      if (changed) for (const listener of commitListeners) listener(changed);
+      if (depth === 0) commit();
     }
+    return result;
+  };
+  /**
+   * A global clock move and a reset are written, then applied, then followed by a unit of their own:
+   * inside another unit they would be applied after what follows them, so they refuse to run there.
+   */
+  const outsideUnits = (operation: string) => {
+    if (depth > 0) throw new Error(`${operation} commits on its own: it cannot run inside a unit of work`);
   };
   const ctx: DomainContext = {
     store,
@@ -109,7 +165,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     let settings = settingsFromInput(input, random);
     while (input.appid === undefined && store.apps.has(settings.appid)) settings = settingsFromInput(input, random);
     const app = createAppState(settings, random);
-    store.apps.set(app.appid, changes.app(app));
+    store.apps.set(app.appid, changes.newApp(app));
     return app;
   };
   const forgetApp = (app: App) => {
@@ -143,7 +199,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       // Approved to nobody: due at once.
       tickApp(app);
     }
-    if (message.status === 'SEND_FAIL') notifyFinished(message, app);
+    if (message.status === 'SEND_FAIL') changes.afterCommit(() => notifyFinished(message, app));
     return done(message);
   };
   const canCreateApp = (input: AppInput): ControlResult<void> =>
@@ -157,13 +213,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (!app) for (const each of store.apps.values()) latest = Math.max(latest, appNow(each));
     if (latest + ms > LAST_TIME) return refuse('invalid_request', `advancing ${ms} ms would take ${app ? `app ${appid}'s` : "an app's"} clock past 9999-12-31`);
     if (!app) {
-      clock.advance(ms);
-      changes.clock();
-      for (const each of store.apps.values()) tickApp(each);
+      outsideUnits('a move of the global clock');
+      // The move is written, then made; then the tick ends what is due, as a unit of its own.
+      unit(() => changes.clock(clock.now() + ms, () => clock.advance(ms)));
+      tick();
       return done(undefined);
     }
-    changes.app(app).offset_ms += ms;
-    tickApp(app);
+    unit(() => {
+      changes.app(app).offset_ms += ms;
+      tickApp(app);
+    });
     return done(undefined);
   };
 
@@ -180,7 +239,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     ctx,
     appNow,
     onFinish: (listener) => void listeners.push(listener),
-    onCommit: (listener) => void commitListeners.push(listener),
+    onCommit(listener) {
+      commitListeners.push(listener);
+      changes.recording = true;
+    },
     unit,
     tick,
     recordPush: (message, record) =>
@@ -194,32 +256,37 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         const free = canCreateApp(input);
         return free.ok ? done(addApp(input)) : free;
       }),
-    reset: (appid) =>
-      unit(() => {
-        if (appid === undefined) {
-          for (const app of [...store.apps.values()]) forgetApp(app);
-          store.preview_ids.clear();
-          changes.reset();
-          random = createRandom(seed);
+    reset(appid) {
+      outsideUnits('a reset');
+      // Forgetting is written, then done; the apps that come back are a unit of their own.
+      if (appid === undefined) {
+        unit(() =>
+          changes.reset(() => {
+            for (const app of [...store.apps.values()]) forgetApp(app);
+            store.preview_ids.clear();
+            random = createRandom(seed);
+          }),
+        );
+        unit(() => {
           for (const input of startApps) addApp(input);
-          return done({ ok: true as const });
-        }
-        const app = store.apps.get(appid);
-        if (!app) return refuse('not_found', `no app ${appid}`);
-        forgetApp(app);
-        changes.drop(appid);
-        const initial = startApps.find((input) => input.appid === appid);
-        // An app created at run time goes back to empty state with the same settings.
-        addApp(initial ?? inputOf(app));
+        });
         return done({ ok: true as const });
-      }),
-    advance: (ms, appid) => unit(() => advance(ms, appid)),
+      }
+      const app = store.apps.get(appid);
+      if (!app) return refuse('not_found', `no app ${appid}`);
+      unit(() => changes.drop(appid, () => forgetApp(app)));
+      const initial = startApps.find((input) => input.appid === appid);
+      // An app created at run time goes back to empty state with the same settings.
+      unit(() => addApp(initial ?? inputOf(app)));
+      return done({ ok: true as const });
+    },
+    advance: (ms, appid) => advance(ms, appid),
     setNow(at, appid) {
       const app = appid === undefined ? undefined : store.apps.get(appid);
       if (appid !== undefined && !app) return refuse('not_found', `no app ${appid}`);
       const current = app ? appNow(app) : clock.now();
       if (at < current) return refuse('invalid_request', `time only moves forward: ${new Date(at).toISOString()} is before ${new Date(current).toISOString()}`);
-      return unit(() => advance(at - current, appid));
+      return advance(at - current, appid);
     },
     approve: (msgId) => unit(() => end(msgId, 'approve')),
     reject: (msgId) => unit(() => end(msgId, 'reject')),

@@ -79,6 +79,12 @@ export interface TokenRecord {
   readonly superseded: boolean;
 }
 
+/** The send a clientmsgid created, and the app time it was sent. */
+export interface ClientMsgIdEntry {
+  readonly msg_id: number;
+  readonly at: number;
+}
+
 /** Counters for the per-app limits, in app time. */
 export interface Usage {
   readonly day: number;
@@ -130,8 +136,8 @@ export interface App extends AppSettings {
   readonly message_ids: number[];
   /** The sends still waiting or sending, indexed by when they end: the only ones the lifecycle has to look at. */
   readonly in_flight: InFlight;
-  /** maps clientmsgid to the send it created and when; only submit (sends.ts) adds to it, on a recorded app. */
-  readonly clientmsgids: Map<string, { msg_id: number; at: number }>;
+  /** maps clientmsgid to the send it created and when; it changes only through Changes.clientMsgId. */
+  readonly clientmsgids: ReadonlyMap<string, ClientMsgIdEntry>;
   /** The latest and the previous /cgi-bin/token tokens. */
   readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */

@@ -81,3 +81,9 @@ export function authenticate(store: Store, token: string | undefined, appNow: (a
   if (appNow(app) >= record.expires_at) return fail(record.superseded ? 40001 : 42001);
   return ok(app);
 }
+
+/** Makes the token index hold exactly `app`'s current tokens (after its tokens were put back). */
+export function reindexTokens(store: Store, app: App): void {
+  for (const [token, record] of store.tokens) if (record.appid === app.appid) store.tokens.delete(token);
+  for (const record of [...app.tokens, app.stable]) if (record) store.tokens.set(record.token, record);
+}

@@ -1,19 +1,44 @@
 /**
- * --state-file: restores the simulator from the file, compacts it, then appends every change the
- * simulator reports before the answer goes out. Compacted again at close.
+ * --state-file: restores the simulator from the file and compacts it, then appends what each unit
+ * of work changed (the fields it touched, not whole apps) before the answer goes out; a unit whose
+ * append fails is not applied. The file stays bounded: once the log outgrows max(2 × its compacted
+ * size, 1 MiB) it is compacted in the background. Compacted again at close.
  */
-import type { ChangeSet } from '../domain/changes.js';
-import { trackRestored } from '../domain/in-flight.js';
+import { chmodSync, statSync } from 'node:fs';
+import type { Before, ChangeSet } from '../domain/changes.js';
+import { rebuildInFlight } from '../domain/in-flight.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
-import { createInFlight, type App } from '../domain/store.js';
-import { loadStateFile, openAppender, writeStateFile, STATE_FORMAT, STATE_VERSION, type AppRecord, type StateHeader, type StateRecord } from './state-file.js';
+import { createInFlight, type App, type ClientMsgIdEntry, type MassMessage } from '../domain/store.js';
+import { startCompaction, type Compaction } from './compact-in-background.js';
+import { loadStateFile, serializeRecords, STATE_FORMAT, STATE_VERSION, type AppFields, type AppRecord, type MessageFields, type StateHeader, type StateRecord } from './state-file.js';
+import { NODE_IO, PRIVATE_MODE, StateLog, StateRewrite, type StateFileIo } from './state-log.js';
+
+/** A log smaller than this is never worth compacting. */
+const MIN_COMPACT_BYTES = 1024 * 1024;
+
+export interface StateFileOptions {
+  /** How the file is written; node:fs unless a test injects failures. */
+  io?: StateFileIo;
+  /** Where the state file says what went wrong (a failed write, a permission it tightened). */
+  warn?: (line: string) => void;
+}
+
+export interface StateFileStats {
+  /** Background compactions completed since start. */
+  compactions: number;
+  /** The longest time one compaction slice held the event loop, ms. */
+  longestPauseMs: number;
+  /** Bytes in the file now. */
+  size: number;
+}
 
 export interface StateFileHandle {
   /** True when the last record was torn by a crash and dropped. */
   recovered: boolean;
   /** Apps and messages restored from the file. */
   restored: { apps: number; messages: number };
+  stats(): StateFileStats;
   /** Compacts the file and stops recording. */
   close(): void;
 }
@@ -29,57 +54,154 @@ function* snapshot(sim: Simulator): Generator<StateRecord> {
   for (const message of sim.store.messages.values()) yield { t: 'msg', msg: message };
 }
 
+/** What the app holds that a record does not: rebuilt from the messages on restore. */
+const UNRECORDED_APP_FIELDS: ReadonlySet<string> = new Set(['message_ids', 'in_flight', 'clientmsgids']);
+
+/** The fields of `now` that differ from `before`; undefined when none do. */
+function changedFields<T extends object>(now: T, before: T, skip?: ReadonlySet<string>): Partial<T> | undefined {
+  let changed: Partial<T> | undefined;
+  for (const key of Object.keys(now) as (keyof T & string)[]) {
+    if (skip?.has(key) || now[key] === before[key]) continue;
+    (changed ??= {} as Partial<T>)[key] = now[key];
+  }
+  return changed;
+}
+
+function appChange(sim: Simulator, app: App, before: Before<App>): StateRecord | undefined {
+  if (before === 'created') return { t: 'app', app: appRecord(app, sim.appNow(app)) };
+  const set = changedFields(app, before, UNRECORDED_APP_FIELDS);
+  return set && { t: 'app-set', appid: app.appid, set: set as AppFields };
+}
+
+function messageChange(message: MassMessage, before: Before<MassMessage>): StateRecord | undefined {
+  if (before === 'created') return { t: 'msg', msg: message };
+  const set = changedFields(message, before);
+  return set && { t: 'msg-set', msg_id: message.msg_id, set: set as MessageFields };
+}
+
 /** A unit of work's changes as records, in the order a restore must apply them. */
 function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
   const records: StateRecord[] = [];
   if (changes.reset) records.push({ t: 'reset' });
   for (const appid of changes.dropped) records.push({ t: 'drop', appid });
-  if (changes.clock) records.push({ t: 'clock', now: sim.clock.now() });
-  for (const app of changes.apps) records.push({ t: 'app', app: appRecord(app, sim.appNow(app)) });
-  for (const message of changes.messages) records.push({ t: 'msg', msg: message });
+  if (changes.clock !== undefined) records.push({ t: 'clock', now: changes.clock });
+  for (const [app, before] of changes.apps) {
+    const record = appChange(sim, app, before);
+    if (record) records.push(record);
+  }
+  for (const { app, id, entry } of changes.clientMsgIds) records.push({ t: 'cmid', appid: app.appid, id, msg_id: entry.msg_id, at: entry.at });
+  for (const [message, before] of changes.messages) {
+    const record = messageChange(message, before);
+    if (record) records.push(record);
+  }
   return records;
+}
+
+function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }): void {
+  const { store } = sim;
+  switch (record.t) {
+    case 'reset':
+      store.apps.clear();
+      store.messages.clear();
+      return;
+    case 'drop':
+      store.apps.delete(record.appid);
+      for (const [id, message] of store.messages) if (message.appid === record.appid) store.messages.delete(id);
+      return;
+    case 'clock':
+      latestClock.now = Math.max(latestClock.now, record.now);
+      return;
+    case 'app':
+      store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], in_flight: createInFlight() });
+      return;
+    case 'app-set': {
+      const app = store.apps.get(record.appid);
+      if (app) Object.assign(app, record.set);
+      return;
+    }
+    case 'cmid': {
+      const app = store.apps.get(record.appid);
+      if (app) (app.clientmsgids as Map<string, ClientMsgIdEntry>).set(record.id, { msg_id: record.msg_id, at: record.at });
+      return;
+    }
+    case 'msg':
+      // `?? []`: a record written before pushes were recorded has none.
+      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [] });
+      return;
+    case 'msg-set': {
+      const message = store.messages.get(record.msg_id);
+      if (message) Object.assign(message, record.set);
+      return;
+    }
+  }
 }
 
 function restore(sim: Simulator, records: StateRecord[]): void {
   const { store } = sim;
-  let savedNow = -Infinity;
-  const drop = (appid: string) => {
-    store.apps.delete(appid);
-    for (const [id, message] of store.messages) if (message.appid === appid) store.messages.delete(id);
-  };
+  const latestClock = { now: -Infinity };
   store.apps.clear();
   store.messages.clear();
   store.tokens.clear();
-  for (const record of records) {
-    if (record.t === 'reset') {
-      store.apps.clear();
-      store.messages.clear();
-    } else if (record.t === 'drop') drop(record.appid);
-    else if (record.t === 'clock') savedNow = Math.max(savedNow, record.now);
-    // `?? []`: a record written before pushes were recorded has none.
-    else if (record.t === 'msg') store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [] });
-    else store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], in_flight: createInFlight() });
-  }
+  for (const record of records) apply(sim, record, latestClock);
   // What the records do not hold is rebuilt: each app's message list, its sends in flight (in
   // creation order, as the file keeps them), the token index.
   for (const [id, message] of store.messages) {
     const app = store.apps.get(message.appid);
-    if (!app) {
-      store.messages.delete(id);
-      continue;
-    }
-    app.message_ids.push(id);
-    trackRestored(app, message);
+    if (app) app.message_ids.push(id);
+    else store.messages.delete(id);
   }
   for (const app of store.apps.values()) {
+    rebuildInFlight(store, app);
     for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);
   }
   // Mock time never moves back across a restart.
   const now = sim.clock.now();
-  if (savedNow > now) sim.clock.advance(savedNow - now);
+  if (latestClock.now > now) sim.clock.advance(latestClock.now - now);
 }
 
-export function attachStateFile(sim: Simulator, path: string, seed: number): StateFileHandle {
+/** The file holds secrets: one others can read is made private, and the user told. */
+function tighten(path: string, warn: (line: string) => void): void {
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    return;
+  }
+  if ((mode & 0o077) === 0) return;
+  chmodSync(path, PRIVATE_MODE);
+  warn(`state file ${path} was readable by others (mode ${mode.toString(8)}); it holds app secrets and tokens, so it is now 600`);
+}
+
+function headerLine(header: StateHeader): string {
+  return `${JSON.stringify(header)}\n`;
+}
+
+/** Writes the whole state at once (at start and at close, when nothing else runs). */
+function compactNow(io: StateFileIo, path: string, header: StateHeader, sim: Simulator): number {
+  const rewrite = new StateRewrite(io, path);
+  try {
+    rewrite.write(headerLine(header));
+    let chunk: StateRecord[] = [];
+    for (const record of snapshot(sim)) {
+      chunk.push(record);
+      if (chunk.length === 1000) {
+        rewrite.write(serializeRecords(chunk));
+        chunk = [];
+      }
+    }
+    rewrite.write(serializeRecords(chunk));
+    rewrite.finish();
+    return rewrite.size;
+  } catch (err) {
+    rewrite.abandon();
+    throw err;
+  }
+}
+
+export function attachStateFile(sim: Simulator, path: string, seed: number, options: StateFileOptions = {}): StateFileHandle {
+  const io = options.io ?? NODE_IO;
+  const warn = options.warn ?? ((line: string) => console.error(`wechat-mass-mock: ${line}`));
+  tighten(path, warn);
   const loaded = loadStateFile(path);
   const restored = { apps: 0, messages: 0 };
   if (loaded) {
@@ -90,20 +212,64 @@ export function attachStateFile(sim: Simulator, path: string, seed: number): Sta
   const header: StateHeader = { format: STATE_FORMAT, version: STATE_VERSION, generation: (loaded?.header.generation ?? 0) + 1 };
   // Each start draws from its own sequence, so restored ids and tokens are not handed out again.
   if (loaded) sim.reseed((seed + header.generation * 0x9e3779b1) >>> 0);
-  writeStateFile(path, header, snapshot(sim));
-  const appender = openAppender(path);
+  let compactedSize = compactNow(io, path, header, sim);
+  let log = new StateLog(io, path);
+  let compaction: Compaction | undefined;
+  const stats = { compactions: 0, longestPauseMs: 0 };
+  let failing = false;
   let closed = false;
+
+  const compactInBackground = () => {
+    compaction = startCompaction({
+      io,
+      path,
+      header: headerLine(header),
+      snapshot: snapshot(sim),
+      onDone(result) {
+        compaction = undefined;
+        if (!result.ok) {
+          // The old file is whole; try again once it has doubled from here.
+          compactedSize = log.size;
+          warn(`state file ${path} could not be compacted (${result.error instanceof Error ? result.error.message : String(result.error)}); it keeps growing until it can be`);
+          return;
+        }
+        log.close();
+        log = new StateLog(io, path);
+        compactedSize = result.size;
+        stats.compactions += 1;
+        stats.longestPauseMs = Math.max(stats.longestPauseMs, result.longestSliceMs);
+      },
+    });
+  };
+
   sim.onCommit((changes) => {
-    if (!closed) appender.append(changeRecords(sim, changes));
+    if (closed) return;
+    const records = changeRecords(sim, changes);
+    if (records.length === 0) return;
+    const text = serializeRecords(records);
+    try {
+      log.append(text);
+    } catch (err) {
+      if (!failing) warn(`state file ${path} could not be written (${err instanceof Error ? err.message : String(err)}); changes are refused until it can be`);
+      failing = true;
+      throw err;
+    }
+    if (failing) warn(`state file ${path} is written again`);
+    failing = false;
+    compaction?.follow(text);
+    if (!compaction && log.size > Math.max(2 * compactedSize, MIN_COMPACT_BYTES)) compactInBackground();
   });
+
   return {
     recovered: loaded?.recovered ?? false,
     restored,
+    stats: () => ({ ...stats, size: log.size }),
     close() {
       if (closed) return;
       closed = true;
-      appender.close();
-      writeStateFile(path, header, snapshot(sim));
+      compaction?.cancel();
+      log.close();
+      compactNow(io, path, header, sim);
     },
   };
 }

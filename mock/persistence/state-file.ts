@@ -1,22 +1,31 @@
 /**
- * The --state-file format: JSON lines, a header first, then records appended before each answer is
- * sent, so every acknowledged mutation survives kill -9 (the kernel holds what write() returned).
- * Later records of the same app or message replace earlier ones; a compaction rewrites the file as
- * one record per entity. A torn last line (a crash mid-write) is dropped; anything else that does
- * not parse is refused, and the file is left as it was.
+ * The --state-file format (version 3): JSON lines, a header first, then records. Whole records
+ * (`app`, `msg`) create or replace an entity; small ones (`app-set`, `msg-set`, `cmid`) change the
+ * fields a unit of work touched. A later record of the same entity wins. A torn last line (a crash
+ * mid-write) is dropped; anything else that does not parse is refused, and the file is left as it
+ * was. Version 2 files (whole records only) read as they are and are rewritten as 3 at the next
+ * compaction; record types added later keep the version at 3.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import type { App, MassMessage } from '../domain/store.js';
+import { existsSync, readFileSync } from 'node:fs';
+import type { App, ClientMsgIdEntry, MassMessage } from '../domain/store.js';
 
 export const STATE_FORMAT = 'wechat-mass-mock/state';
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
+/** Version 2 has a subset of version 3's records. */
+const READABLE_VERSIONS: readonly number[] = [2, 3];
 
 /** An app as stored: everything but what is rebuilt from the messages (message_ids, in_flight). */
-export type AppRecord = Omit<App, 'message_ids' | 'in_flight' | 'clientmsgids'> & { clientmsgids: [string, { msg_id: number; at: number }][] };
+export type AppRecord = Omit<App, 'message_ids' | 'in_flight' | 'clientmsgids'> & { clientmsgids: [string, ClientMsgIdEntry][] };
+/** The fields of an app a unit changed (never its appid or clientmsgids, which have `cmid`). */
+export type AppFields = Partial<Omit<AppRecord, 'appid' | 'clientmsgids'>>;
+export type MessageFields = Partial<Omit<MassMessage, 'msg_id' | 'appid'>>;
 
 export type StateRecord =
   | { t: 'app'; app: AppRecord }
+  | { t: 'app-set'; appid: string; set: AppFields }
+  | { t: 'cmid'; appid: string; id: string; msg_id: number; at: number }
   | { t: 'msg'; msg: MassMessage }
+  | { t: 'msg-set'; msg_id: number; set: MessageFields }
   | { t: 'clock'; now: number }
   | { t: 'drop'; appid: string }
   | { t: 'reset' };
@@ -39,10 +48,12 @@ export interface LoadedState {
   recovered: boolean;
 }
 
-const RECORD_TYPES = new Set(['app', 'msg', 'clock', 'drop', 'reset']);
+const RECORD_TYPES: ReadonlySet<string> = new Set<StateRecord['t']>(['app', 'app-set', 'cmid', 'msg', 'msg-set', 'clock', 'drop', 'reset']);
 
-function isRecord(value: unknown): value is StateRecord {
-  return typeof value === 'object' && value !== null && RECORD_TYPES.has((value as { t?: unknown }).t as string);
+function recordType(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const type = (value as { t?: unknown }).t;
+  return typeof type === 'string' ? type : undefined;
 }
 
 /** Reads `path`; undefined when it does not exist yet. */
@@ -60,7 +71,9 @@ export function loadStateFile(path: string): LoadedState | undefined {
     header = {} as StateHeader;
   }
   if (header.format !== STATE_FORMAT) throw new StateFileError(`${path} is not a wechat-mass-mock state file (its first line is not the header); it was left untouched`);
-  if (header.version !== STATE_VERSION) throw new StateFileError(`${path} has state format version ${String(header.version)}; this mock reads version ${STATE_VERSION}; it was left untouched`);
+  if (!READABLE_VERSIONS.includes(header.version)) {
+    throw new StateFileError(`${path} has state format version ${String(header.version)}; this mock reads versions ${READABLE_VERSIONS.join(' and ')}; it was left untouched`);
+  }
   const records: StateRecord[] = [];
   for (let i = 1; i < lines.length; i++) {
     let record: unknown;
@@ -69,46 +82,17 @@ export function loadStateFile(path: string): LoadedState | undefined {
     } catch {
       record = undefined;
     }
-    if (!isRecord(record)) throw new StateFileError(`${path} line ${i + 1} is corrupt; the file was left untouched`);
-    records.push(record);
+    const type = recordType(record);
+    if (type === undefined) throw new StateFileError(`${path} line ${i + 1} is corrupt; the file was left untouched`);
+    if (!RECORD_TYPES.has(type)) throw new StateFileError(`${path} line ${i + 1} is a "${type}" record, which this version does not know (a newer wechat-mass-mock wrote it?); the file was left untouched`);
+    records.push(record as StateRecord);
   }
   return { header, records, recovered: torn };
 }
 
-/** Writes the whole state as a fresh file next to `path`, then renames it over: never half a file. */
-export function writeStateFile(path: string, header: StateHeader, records: Iterable<StateRecord>): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    const chunk: string[] = [JSON.stringify(header)];
-    let size = 0;
-    for (const record of records) {
-      const line = JSON.stringify(record);
-      chunk.push(line);
-      size += line.length;
-      if (size > 1 << 20) {
-        writeSync(fd, `${chunk.join('\n')}\n`);
-        chunk.length = 0;
-        size = 0;
-      }
-    }
-    if (chunk.length) writeSync(fd, `${chunk.join('\n')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
-/** Appends records to the file; each append (one unit of work's records) is one write() before the answer goes out. */
-export function openAppender(path: string): { append(records: readonly StateRecord[]): void; close(): void } {
-  const fd = openSync(path, 'a');
-  return {
-    append: (records) => {
-      let text = '';
-      for (const record of records) text += `${JSON.stringify(record)}\n`;
-      writeSync(fd, text);
-    },
-    close: () => closeSync(fd),
-  };
+/** Records as the lines the file holds. */
+export function serializeRecords(records: Iterable<StateRecord>): string {
+  let text = '';
+  for (const record of records) text += `${JSON.stringify(record)}\n`;
+  return text;
 }

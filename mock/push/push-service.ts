@@ -147,7 +147,11 @@ export function createPushService({ sim, fetch }: PushServiceOptions): PushServi
           own.abort();
           return;
         }
-        sim.recordPush(message, pushRecord(attempt));
+        try {
+          sim.recordPush(message, pushRecord(attempt));
+        } catch {
+          // The state file could not take it (it said why); the delivery goes on.
+        }
         for (const listener of listeners) {
           try {
             listener(attempt, message, app);

@@ -3,8 +3,10 @@
  * 40014, 40001, 42001) → method (43002) → the call's admission (override, fault, limits) → body
  * (44002, 47001) → the operation's rule. A credentials route (the tokens): method → parameters →
  * appid, grant_type, secret → the call's admission → the token. Each request is one unit of work:
- * what it changed is recorded once, before the answer goes out.
+ * what it changed is recorded once, before the answer goes out; a change that could not be recorded
+ * is not applied and answers -1 (system error).
  */
+import { StateWriteError } from '../domain/changes.js';
 import { errmsgFor, type WxErrcode } from '../domain/errors.js';
 import { countApiCall, countsApiCalls } from '../domain/limits.js';
 import { isObject, type Body } from '../domain/loose.js';
@@ -162,8 +164,15 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     return shape(run(route, app, input.value), admitted.warning, admitted.fault);
   };
 
-  return (route: AnyRoute, request: WechatRequest): WechatOutcome =>
-    sim.unit(() => (route.auth === 'access_token' ? withAccessToken(route, request) : withCredentials(route, request)));
+  return (route: AnyRoute, request: WechatRequest): WechatOutcome => {
+    try {
+      return sim.unit(() => (route.auth === 'access_token' ? withAccessToken(route, request) : withCredentials(route, request)));
+    } catch (err) {
+      // The state file could not take the change, so it was not applied: WeChat's own answer to a failure on its side.
+      if (err instanceof StateWriteError) return error(route.operationId, undefined, -1);
+      throw err;
+    }
+  };
 }
 
 export type WechatHandler = ReturnType<typeof createWechatHandler>;

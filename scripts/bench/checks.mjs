@@ -20,6 +20,13 @@ export function checkTargets(report) {
   check('CLI cold start vs minimal Express', '≤ 1.5×', `${fmt(report.cold.mock?.median)} ms vs ${fmt(report.cold.express?.median)} ms = ${x(coldRatio)}`, coldRatio <= 1.5);
   const big = report.memory.big;
   check(`rss with ${fmt(big.count)} messages`, '< 400 MB', mb(big.afterSending.rss), big.afterSending.rss < 400 * 2 ** 20);
+  const withFile = report.throughput.setSpeed?.summary['mock-state'];
+  if (withFile) {
+    const fileRatio = ratio(withFile.rps, report.throughput.setSpeed.summary.mock.rps);
+    check('setSpeed with --state-file vs in memory', '≥ 0.75×', x(fileRatio), fileRatio >= 0.75);
+  }
+  const state = report.stateFile;
+  if (state) check(`longest compaction pause, ${fmt(state.count)} messages`, '< 50 ms', `${fmt(state.longestSliceMs, 1)} ms (event loop delay max ${fmt(state.longestLoopDelayMs, 1)} ms)`, state.longestSliceMs < 50);
   const fans = report.memory.fans;
   const fanRatio = ratio(fans.big.heapPerSend, fans.small.heapPerSend);
   check('heap per send, 10,000,000 fans vs 10', '≈ 1× (within 0.9–1.1)', `${fmt(fans.big.heapPerSend)} B vs ${fmt(fans.small.heapPerSend)} B = ${x(fanRatio)}`, fanRatio >= 0.9 && fanRatio <= 1.1);

@@ -8,6 +8,7 @@ const CHILDREN = {
   memory: async () => (await import('./memory.mjs')).childMemory,
   fans: async () => (await import('./memory.mjs')).childFans,
   'inproc-start': async () => (await import('./cold-start.mjs')).childInprocStart,
+  compaction: async () => (await import('./state-file.mjs')).childCompaction,
 };
 
 const [kind, ...args] = process.argv.slice(2);

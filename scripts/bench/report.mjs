@@ -5,7 +5,7 @@ import { fmt, mb, x } from './format.mjs';
 import { ROOT } from './paths.mjs';
 import { ratio } from './stats.mjs';
 
-const LABELS = { mock: 'mock (CLI)', express: 'minimal Express 5', 'bare-http': 'bare node:http', prism: 'prism mock', wiremock: 'WireMock, journal and logging off', 'wiremock-default': 'WireMock, defaults', 'mock-inprocess': 'startMockServer in-process' };
+const LABELS = { mock: 'mock (CLI)', 'mock-state': 'mock (CLI, --state-file)', express: 'minimal Express 5', 'bare-http': 'bare node:http', prism: 'prism mock', wiremock: 'WireMock, journal and logging off', 'wiremock-default': 'WireMock, defaults', 'mock-inprocess': 'startMockServer in-process' };
 const label = (name) => LABELS[name] ?? name;
 
 function header({ config, machine, started, warning }) {
@@ -57,6 +57,16 @@ function memorySection(m) {
   return lines;
 }
 
+function stateFileSection(state) {
+  if (!state) return [];
+  return [
+    '',
+    '## The state file',
+    '',
+    `${fmt(state.count)} sends appended one unit at a time grew the file to ${mb(state.grownBytes)}; the background compaction that followed, with writes between its slices, took ${fmt(state.compactionMs)} ms and left ${mb(state.compactedBytes)}. Its longest slice held the event loop ${fmt(state.longestSliceMs, 1)} ms (the event loop's longest delay meanwhile: ${fmt(state.longestLoopDelayMs, 1)} ms).`,
+  ];
+}
+
 const timeTable = (rows, quote = '') => rows.map((r) => `| ${quote}${r.name}${quote} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`);
 
 function profileSection(p, config) {
@@ -82,6 +92,7 @@ export function renderMarkdown(report) {
     ...throughputSection(report.throughput),
     ...coldSection(report.cold),
     ...memorySection(report.memory),
+    ...stateFileSection(report.stateFile),
     ...(profiled ? profileSection(report.profile, report.config) : []),
     ...checksSection(report.checks),
   ].join('\n');

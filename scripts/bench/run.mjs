@@ -17,7 +17,7 @@
  *   BENCH_ROUNDS=5         alternating rounds (≥ 3)        BENCH_CONNECTIONS=10
  *   BENCH_COLD_RUNS=5      cold starts per target          BENCH_MESSAGES=1000000  the big memory run
  *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
- *   BENCH_TARGETS=mock,express,bare-http,prism,wiremock,wiremock-default
+ *   BENCH_TARGETS=mock,mock-state,express,bare-http,prism,wiremock,wiremock-default
  *                          (wiremock: journal and logging off; wiremock-default: as shipped)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
  *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
@@ -33,6 +33,7 @@ import { measureColdStart } from './cold-start.mjs';
 import { measureThroughput } from './load.mjs';
 import { describeMachine } from './machine.mjs';
 import { measureMemory } from './memory.mjs';
+import { measureCompaction } from './state-file.mjs';
 import { MOCK_CLI, ROOT, distStamp } from './paths.mjs';
 import { stopAll } from './processes.mjs';
 import { profileCli } from './profile.mjs';
@@ -57,7 +58,7 @@ function readConfig() {
     fanSends: envNumber('BENCH_FAN_SENDS', 20_000),
     profile: process.env.BENCH_PROFILE !== '0',
     profileDuration: envNumber('BENCH_PROFILE_DURATION', quick ? 2 : 8),
-    targets: envList('BENCH_TARGETS', 'mock,express,bare-http,prism,wiremock,wiremock-default'),
+    targets: envList('BENCH_TARGETS', 'mock,mock-state,express,bare-http,prism,wiremock,wiremock-default'),
     ops: envList('BENCH_OPS', 'getSpeed,setSpeed,massmsgget'),
     cache: process.env.BENCH_CACHE ?? join(homedir(), '.cache/wechat-mass-mock-bench'),
   };
@@ -92,6 +93,7 @@ async function main() {
   await stopTargets(running);
   report.cold = await measureColdStart(defs, config, running.mock.port);
   report.memory = measureMemory(config);
+  report.stateFile = measureCompaction(config);
   if (config.profile && config.targets.includes('mock')) report.profile = await profileCli({ autocannon, config, reportsDir, logDir });
   report.checks = checkTargets(report);
   report.finished = new Date().toISOString();

@@ -15,6 +15,12 @@ export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
   const env = { BENCH_KNOWN_MSG_IDS: knownIds.join(',') };
   return {
     mock: { label: 'mock (CLI)', start: (port) => startProcess(process.execPath, [MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'mock.log') }) },
+    // The same seed and the same first requests as the mock, so its token and msg_ids are the mock's.
+    'mock-state': {
+      label: 'mock (CLI, --state-file)',
+      start: (port) => startProcess(process.execPath, [MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', '--state-file', join(logDir, `state-${port}.jsonl`)], { log: join(logDir, 'mock-state.log') }),
+      primed: true,
+    },
     express: { label: 'minimal Express 5', start: (port) => startProcess(process.execPath, [join(BASELINES, 'minimal-express.mjs'), '--port', port], { env, log: join(logDir, 'express.log') }) },
     'bare-http': { label: 'bare node:http', start: (port) => startProcess(process.execPath, [join(BASELINES, 'bare-http.mjs'), '--port', port], { env, log: join(logDir, 'bare-http.log') }) },
     prism: {
@@ -37,11 +43,8 @@ export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
   };
 }
 
-/** The mock, started first: four sends on it give the msg_ids every other target answers as known. */
-async function startMock(defs) {
-  const port = await freePort();
-  const child = defs.mock.start(port);
-  await waitForAnswer(port, child);
+/** A token and four sends: the msg_ids every other target answers as known. */
+async function prime(port) {
   const token = await fetchToken(port);
   const knownIds = [];
   for (let i = 0; i < 4; i++) {
@@ -49,7 +52,15 @@ async function startMock(defs) {
     if (body.errcode !== 0) throw new Error(`sendall answered ${text}`);
     knownIds.push(body.msg_id);
   }
-  return { port, child, token, knownIds };
+  return { token, knownIds };
+}
+
+/** The mock, started first. */
+async function startMock(defs) {
+  const port = await freePort();
+  const child = defs.mock.start(port);
+  await waitForAnswer(port, child);
+  return { port, child, ...(await prime(port)) };
 }
 
 /**
@@ -67,6 +78,10 @@ export async function startTargets({ config, jar, work, logDir }) {
     const port = await freePort();
     const child = defs[name].start(port);
     await waitForAnswer(port, child, { intervalMs: defs[name].pollMs ?? 5 });
+    if (defs[name].primed) {
+      const primed = await prime(port);
+      if (primed.token !== mock.token) throw new Error(`${name} did not issue the mock's token: the same seed should`);
+    }
     running[name] = { port, child };
   }
   return { running, defs, token: mock.token, knownIds: mock.knownIds };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromInput } from '../../mock/domain/app-settings.js';
-import { Changes } from '../../mock/domain/changes.js';
+import { Changes, StateWriteError, type ChangeSet } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
 import { createAppState, type App, type MassMessage } from '../../mock/domain/store.js';
 
@@ -21,59 +21,209 @@ const newMessage = (appid: string): MassMessage => ({
   pushes: [],
 });
 
+/** A ChangeSet with nothing in it but `fields`. */
+const changeSet = (fields: Partial<ChangeSet> = {}): ChangeSet => ({
+  reset: false,
+  dropped: [],
+  clock: undefined,
+  apps: new Map(),
+  messages: new Map(),
+  messageCounts: new Map(),
+  clientMsgIds: [],
+  afterCommit: [],
+  ...fields,
+});
+const nothing = () => {};
+
 describe('Changes', () => {
   it('has nothing to take when nothing was recorded', () => {
     expect(new Changes().take()).toBeUndefined();
   });
 
-  it('hands back the very app it records, and takes it as changed', () => {
+  it('does not record unless told to', () => {
+    expect(new Changes().recording).toBe(false);
+  });
+
+  it('hands back the very app it records, and takes it as changed with its message count', () => {
     const changes = new Changes();
     const app = newApp('wxa');
+    app.message_ids.push(1, 2);
     const recorded = changes.app(app);
     expect(recorded).toBe(app);
     recorded.fans = 5;
     expect(app.fans).toBe(5);
-    expect(changes.take()).toEqual({ reset: false, dropped: [], clock: false, apps: new Set([app]), messages: new Set() });
+    const taken = changes.take()!;
+    expect(taken).toEqual(changeSet({ apps: new Map([[app, app]]), messageCounts: new Map([[app, 2]]) }));
+    // Not recording: no copy, the app itself stands for what it was.
+    expect(taken.apps.get(app)).toBe(app);
   });
 
   it('hands back the very message it records, and takes it as changed', () => {
     const changes = new Changes();
     const message = newMessage('wxa');
     expect(changes.message(message)).toBe(message);
-    expect(changes.take()).toEqual({ reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set([message]) });
+    const taken = changes.take()!;
+    expect(taken).toEqual(changeSet({ messages: new Map([[message, message]]) }));
+    expect(taken.messages.get(message)).toBe(message);
   });
 
-  it('counts an entity recorded twice once', () => {
+  it('counts an entity recorded twice once, with the message count of its first touch', () => {
     const changes = new Changes();
     const app = newApp('wxa');
     const message = newMessage('wxa');
-    changes.app(app);
+    changes.app(app).message_ids.push(7);
     changes.app(app);
     changes.message(message);
     changes.message(message);
     const taken = changes.take()!;
-    expect([...taken.apps]).toEqual([app]);
-    expect([...taken.messages]).toEqual([message]);
+    expect([...taken.apps.keys()]).toEqual([app]);
+    expect([...taken.messages.keys()]).toEqual([message]);
+    expect(taken.messageCounts).toEqual(new Map([[app, 0]]));
   });
 
-  it('takes a move of the global clock alone', () => {
+  describe('while recording', () => {
+    it('keeps a copy of each app as it was at its first touch, which later writes do not reach', () => {
+      const changes = new Changes();
+      changes.recording = true;
+      const app = newApp('wxa');
+      const fans = app.fans;
+      const first = changes.app(app);
+      first.fans = fans + 1;
+      first.speed = 3;
+      changes.app(app).offset_ms = 9;
+      const copy = changes.take()!.apps.get(app);
+      expect(copy).not.toBe(app);
+      expect(copy).toEqual({ ...app, fans, speed: 0, offset_ms: 0 });
+    });
+
+    it('keeps a copy of each message as it was at its first touch', () => {
+      const changes = new Changes();
+      changes.recording = true;
+      const message = newMessage('wxa');
+      changes.message(message).status = 'SEND_SUCCESS';
+      changes.message(message).finished_at = 5;
+      const copy = changes.take()!.messages.get(message);
+      expect(copy).not.toBe(message);
+      expect(copy).toEqual({ ...message, status: 'SENDING', finished_at: undefined });
+    });
+
+    it('copies only what is touched after recording starts', () => {
+      const changes = new Changes();
+      const [before, after] = [newApp('wxa'), newApp('wxb')];
+      const message = newMessage('wxa');
+      changes.app(before);
+      changes.recording = true;
+      changes.app(after);
+      changes.message(message);
+      const taken = changes.take()!;
+      expect(taken.apps.get(before)).toBe(before);
+      expect(taken.apps.get(after)).not.toBe(after);
+      expect(taken.apps.get(after)).toEqual(after);
+      expect(taken.messages.get(message)).not.toBe(message);
+    });
+  });
+
+  it('records a new app as created, whatever touches it after in the unit', () => {
     const changes = new Changes();
-    changes.clock();
-    expect(changes.take()).toEqual({ reset: false, dropped: [], clock: true, apps: new Set(), messages: new Set() });
+    changes.recording = true;
+    const app = newApp('wxa');
+    expect(changes.newApp(app)).toBe(app);
+    changes.app(app).fans = 1;
+    expect(changes.take()).toEqual(changeSet({ apps: new Map([[app, 'created']]) }));
+  });
+
+  it('records a new message as created, whatever touches it after in the unit', () => {
+    const changes = new Changes();
+    changes.recording = true;
+    const message = newMessage('wxa');
+    expect(changes.newMessage(message)).toBe(message);
+    changes.message(message).status = 'SEND_SUCCESS';
+    expect(changes.take()).toEqual(changeSet({ messages: new Map([[message, 'created']]) }));
+  });
+
+  it('takes a new app or a new message alone', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    changes.newApp(app);
+    expect(changes.take()?.apps.get(app)).toBe('created');
+    const message = newMessage('wxa');
+    changes.newMessage(message);
+    expect(changes.take()?.messages.get(message)).toBe('created');
+  });
+
+  it('remembers a clientmsgid on the app, with what the app held for it before, in order', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    const first = { msg_id: 1, at: 10 };
+    const second = { msg_id: 2, at: 20 };
+    changes.clientMsgId(app, 'job', first);
+    expect(app.clientmsgids.get('job')).toBe(first);
+    changes.clientMsgId(app, 'job', second);
+    changes.clientMsgId(app, 'other', first);
+    expect([...app.clientmsgids]).toEqual([
+      ['job', second],
+      ['other', first],
+    ]);
+    expect(changes.take()).toEqual(
+      changeSet({
+        clientMsgIds: [
+          { app, id: 'job', entry: first, previous: undefined },
+          { app, id: 'job', entry: second, previous: first },
+          { app, id: 'other', entry: first, previous: undefined },
+        ],
+      }),
+    );
+  });
+
+  it('takes a move of the global clock alone, with what makes it, unmade', () => {
+    const changes = new Changes();
+    let moved = 0;
+    const apply = () => void moved++;
+    changes.clock(1234, apply);
+    expect(changes.take()).toEqual(changeSet({ clock: 1234, afterCommit: [apply] }));
+    expect(moved).toBe(0);
+  });
+
+  it('keeps the last clock of a unit', () => {
+    const changes = new Changes();
+    changes.clock(1, nothing);
+    changes.clock(2, nothing);
+    expect(changes.take()?.clock).toBe(2);
+  });
+
+  it('takes what runs after the commit alone, in the order given, none of it run', () => {
+    const changes = new Changes();
+    const ran: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => () => void ran.push(name)) as [() => void, () => void, () => void, () => void];
+    changes.afterCommit(a);
+    changes.clock(5, b);
+    changes.drop('wxa', c);
+    changes.reset(d);
+    const taken = changes.take()!;
+    expect(taken.afterCommit).toEqual([a, b, c, d]);
+    expect(ran).toEqual([]);
+    expect(changes.take()).toBeUndefined();
+    const e = () => {};
+    changes.afterCommit(e);
+    expect(changes.take()).toEqual(changeSet({ afterCommit: [e] }));
   });
 
   it('starts afresh after each take', () => {
     const changes = new Changes();
-    changes.app(newApp('wxa'));
-    changes.clock();
-    expect(changes.take()).toBeDefined();
+    const app = newApp('wxa');
+    changes.app(app);
+    changes.clock(9, nothing);
+    changes.clientMsgId(app, 'x', { msg_id: 1, at: 0 });
+    const first = changes.take();
+    expect(first).toBeDefined();
     expect(changes.take()).toBeUndefined();
     const message = newMessage('wxa');
     changes.message(message);
-    expect(changes.take()).toEqual({ reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set([message]) });
+    expect(changes.take()).toEqual(changeSet({ messages: new Map([[message, message]]) }));
+    expect(first?.apps.size).toBe(1);
   });
 
-  it('drops what was pending for a forgotten app and its messages, and keeps the rest', () => {
+  it('keeps what was pending for an app it drops: the drop is applied only once written, after it', () => {
     const changes = new Changes();
     const [a, b] = [newApp('wxa'), newApp('wxb')];
     const [ma, mb] = [newMessage('wxa'), newMessage('wxb')];
@@ -81,37 +231,93 @@ describe('Changes', () => {
     changes.app(b);
     changes.message(ma);
     changes.message(mb);
-    changes.drop('wxa');
-    expect(changes.take()).toEqual({ reset: false, dropped: ['wxa'], clock: false, apps: new Set([b]), messages: new Set([mb]) });
+    let forgotten = false;
+    const apply = () => void (forgotten = true);
+    changes.drop('wxa', apply);
+    expect(changes.take()).toEqual(
+      changeSet({
+        dropped: ['wxa'],
+        apps: new Map([
+          [a, a],
+          [b, b],
+        ]),
+        messages: new Map([
+          [ma, ma],
+          [mb, mb],
+        ]),
+        messageCounts: new Map([
+          [a, 0],
+          [b, 0],
+        ]),
+        afterCommit: [apply],
+      }),
+    );
+    expect(forgotten).toBe(false);
   });
 
   it('takes a drop alone, and keeps the drops in order, an app recorded after its drop included', () => {
     const changes = new Changes();
-    changes.drop('wxa');
-    expect(changes.take()).toEqual({ reset: false, dropped: ['wxa'], clock: false, apps: new Set(), messages: new Set() });
+    changes.drop('wxa', nothing);
+    expect(changes.take()).toEqual(changeSet({ dropped: ['wxa'], afterCommit: [nothing] }));
     const again = newApp('wxa');
-    changes.drop('wxb');
-    changes.drop('wxa');
-    changes.app(again);
-    expect(changes.take()).toEqual({ reset: false, dropped: ['wxb', 'wxa'], clock: false, apps: new Set([again]), messages: new Set() });
+    changes.drop('wxb', nothing);
+    changes.drop('wxa', nothing);
+    changes.newApp(again);
+    expect(changes.take()).toEqual(changeSet({ dropped: ['wxb', 'wxa'], apps: new Map([[again, 'created']]), afterCommit: [nothing, nothing] }));
   });
 
-  it('forgets everything pending on a reset, and records what follows it', () => {
+  it('keeps what was pending on a reset, and what follows it: forgetting is applied only once written', () => {
     const changes = new Changes();
-    changes.app(newApp('wxa'));
-    changes.message(newMessage('wxa'));
-    changes.drop('wxc');
-    changes.clock();
-    changes.reset();
+    const app = newApp('wxa');
+    const message = newMessage('wxa');
+    changes.app(app);
+    changes.message(message);
+    changes.drop('wxc', nothing);
+    changes.clock(3, nothing);
+    let forgotten = false;
+    const apply = () => void (forgotten = true);
+    changes.reset(apply);
     const fresh = newApp('wxb');
-    changes.app(fresh);
-    expect(changes.take()).toEqual({ reset: true, dropped: [], clock: false, apps: new Set([fresh]), messages: new Set() });
+    changes.newApp(fresh);
+    expect(changes.take()).toEqual(
+      changeSet({
+        reset: true,
+        dropped: ['wxc'],
+        clock: 3,
+        apps: new Map<App, App | 'created'>([
+          [app, app],
+          [fresh, 'created'],
+        ]),
+        messages: new Map([[message, message]]),
+        messageCounts: new Map([[app, 0]]),
+        afterCommit: [nothing, nothing, apply],
+      }),
+    );
+    expect(forgotten).toBe(false);
   });
 
   it('takes a reset alone', () => {
     const changes = new Changes();
-    changes.reset();
-    expect(changes.take()).toEqual({ reset: true, dropped: [], clock: false, apps: new Set(), messages: new Set() });
+    changes.reset(nothing);
+    expect(changes.take()).toEqual(changeSet({ reset: true, afterCommit: [nothing] }));
     expect(changes.take()).toBeUndefined();
+  });
+});
+
+describe('StateWriteError', () => {
+  it('says the state file could not be written, why, and that nothing was applied; keeps the cause', () => {
+    const cause = new Error('ENOSPC: no space left on device');
+    const error = new StateWriteError(cause);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('StateWriteError');
+    expect(error.message).toBe('the state file could not be written (ENOSPC: no space left on device); the change was not applied');
+    expect(error.cause).toBe(cause);
+  });
+
+  it('takes a cause that is no Error as its text', () => {
+    const error = new StateWriteError('disk gone');
+    expect(error.message).toBe('the state file could not be written (disk gone); the change was not applied');
+    expect(error.cause).toBe('disk gone');
+    expect(String(new StateWriteError(42))).toBe('StateWriteError: the state file could not be written (42); the change was not applied');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { oldestAwaiting, settleWork, takeDue, trackApproved, trackNewSend, trackRestored } from '../../mock/domain/in-flight.js';
+import { oldestAwaiting, rebuildInFlight, settleWork, takeDue, trackApproved, trackNewSend, trackRestored } from '../../mock/domain/in-flight.js';
 import { CONFIRMATION_WINDOW_MS, transition } from '../../mock/domain/lifecycle.js';
-import { T0, newApp, newMessage, unitsPerMs, type App, type MassMessage, type Recorded } from './fixtures.js';
+import { T0, newApp, newMessage, newStore, unitsPerMs, type App, type MassMessage, type Recorded } from './fixtures.js';
 
 /**
  * At speed 0 an app does 80 units a ms and a fan takes 6: 4000 fans take 300 ms, 8000 take 600 ms.
@@ -294,5 +294,39 @@ describe('oldestAwaiting', () => {
     transition(rejected, 'reject', T0 + 3);
     expect(oldestAwaiting(app)).toBeUndefined();
     expect(app.in_flight.awaiting.size).toBe(0);
+  });
+});
+
+describe('rebuildInFlight', () => {
+  it("indexes the app's sends afresh from its messages, in creation order, skipping ids it no longer holds", () => {
+    const app = newApp();
+    const store = newStore(app);
+    const stale = app.in_flight;
+    const short = newMessage(app, { audience: SHORT, start_work: 0 });
+    const waiting = newMessage(app, { audience: SHORT, status: 'AWAITING_CONFIRMATION' });
+    const ended = newMessage(app, { audience: SHORT, status: 'SEND_SUCCESS', start_work: 0 });
+    const long = newMessage(app, { audience: LONG, start_work: 0 });
+    const sameEnd = newMessage(app, { audience: SHORT, start_work: 0 });
+    for (const message of [short, waiting, ended, long, sameEnd]) store.messages.set(message.msg_id, message);
+    app.message_ids.push(short.msg_id, 1, waiting.msg_id, ended.msg_id, long.msg_id, sameEnd.msg_id);
+    stale.awaiting.set(ended, 99);
+    rebuildInFlight(store, app);
+    expect(app.in_flight).not.toBe(stale);
+    expect(app.in_flight.next_seq).toBe(5);
+    expect(app.in_flight.sending.size).toBe(3);
+    expect([...app.in_flight.awaiting]).toEqual([[waiting, 1]]);
+    expect(takeDue(app, T0 + SHORT_MS - 1)).toEqual([]);
+    expect(takeDue(app, T0 + SHORT_MS)).toEqual([short, sameEnd]);
+    expect(takeDue(app, T0 + LONG_MS)).toEqual([long]);
+    expect(takeDue(app, T0 + CONFIRMATION_WINDOW_MS)).toEqual([waiting]);
+  });
+
+  it('leaves an app without messages an empty index', () => {
+    const app = newApp();
+    sending(app, SHORT);
+    rebuildInFlight(newStore(app), app);
+    expect(app.in_flight.sending.size).toBe(0);
+    expect(app.in_flight.awaiting.size).toBe(0);
+    expect(app.in_flight.next_seq).toBe(0);
   });
 });

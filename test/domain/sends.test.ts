@@ -25,9 +25,11 @@ import {
   expectOk,
   messageOf,
   newSim,
+  only,
   openids,
   textTo,
   textToTag,
+  touched,
   type TestSim,
 } from './simulator-fixtures.js';
 
@@ -103,7 +105,7 @@ describe('setSpeed and getSpeed', () => {
   it('records the app as changed, in the unit that set the speed', () => {
     expectOk(speedTo(3));
     expect(t.commits).toHaveLength(1);
-    expect([...t.commits[0]!.apps]).toEqual([app]);
+    expect(touched(t.commits[0])).toEqual(only({ apps: [app] }));
   });
 
   describe('while a send waits for the administrator', () => {
@@ -318,7 +320,7 @@ describe('deleteMassMsg', () => {
     const before = t.commits.length;
     expectOk(del({ msg_id: msgId }));
     expect(t.commits).toHaveLength(before + 1);
-    expect([...t.commits.at(-1)!.messages]).toEqual([messageOf(t.sim, msgId)]);
+    expect(touched(t.commits.at(-1))).toEqual(only({ messages: [messageOf(t.sim, msgId)] }));
   });
 
   it('records nothing when it refuses: a send not yet successful stays out of the unit', () => {
@@ -460,7 +462,8 @@ describe('sendAll', () => {
   it('records the app and the new message in one unit', () => {
     const msgId = sendOk(textToTag());
     expect(t.commits).toHaveLength(1);
-    expect(t.commits[0]).toEqual({ reset: false, dropped: [], clock: false, apps: new Set([app]), messages: new Set([messageOf(t.sim, msgId)]) });
+    const message = messageOf(t.sim, msgId);
+    expect(touched(t.commits[0])).toEqual(only({ apps: [app], messages: [message], created: [message] }));
   });
 
   it('stamps a send with its app\'s time, offset included, and keeps each app\'s sends apart in creation order', () => {

@@ -37,6 +37,30 @@ export function newSim(options: { apps?: AppInput[]; seed?: number; start?: numb
   return { sim, clock, commits, finished };
 }
 
+/**
+ * A ChangeSet as the tests compare it: what it touched, in order, without the copies the entities
+ * had before the unit (`created` lists the apps and messages the unit made).
+ */
+export interface Touched {
+  reset: boolean;
+  dropped: string[];
+  clock: number | undefined;
+  apps: App[];
+  messages: MassMessage[];
+  created: (App | MassMessage)[];
+}
+
+export function touched(set: ChangeSet | undefined): Touched {
+  if (!set) throw new Error('no ChangeSet');
+  const created = [...set.apps, ...set.messages].filter(([, before]) => before === 'created').map(([entity]) => entity);
+  return { reset: set.reset, dropped: set.dropped, clock: set.clock, apps: [...set.apps.keys()], messages: [...set.messages.keys()], created };
+}
+
+/** What a unit that changed only `fields` touched. */
+export function only(fields: Partial<Touched>): Touched {
+  return { reset: false, dropped: [], clock: undefined, apps: [], messages: [], created: [], ...fields };
+}
+
 /** The value of a successful rule result; fails the test otherwise. */
 export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got errcode ${result.errcode} (${WX_ERRORS[result.errcode].text})`);

@@ -18,7 +18,9 @@ import {
   expectOk,
   messageOf,
   newSim,
+  only,
   textToTag,
+  touched,
   type TestSim,
 } from './simulator-fixtures.js';
 
@@ -92,20 +94,26 @@ describe('unit', () => {
     expect(t.commits).toEqual([]);
   });
 
-  it('commits once for nested units, when the outermost returns', () => {
+  it('commits once for nested units, when the outermost returns, and applies what waits for the write then', () => {
     const t = newSim();
     const app = appOf(t.sim, DEFAULT_APPID);
     let inside = -1;
+    let clockInside = -1;
+    let msgId = 0;
     t.sim.unit(() => {
       t.sim.unit(() => t.sim.ctx.changes.app(app));
-      t.sim.advance(5);
+      t.sim.unit(() => t.sim.ctx.changes.clock(T0 + 5, () => t.clock.advance(5)));
+      expectDone(t.sim.advance(5, app.appid));
       inside = t.commits.length;
-      send(t, app);
+      clockInside = t.clock.now();
+      msgId = send(t, app);
     });
     expect(inside).toBe(0);
+    expect(clockInside).toBe(T0);
+    expect(t.clock.now()).toBe(T0 + 5);
     expect(t.commits).toHaveLength(1);
-    expect(t.commits[0]).toMatchObject({ clock: true, apps: new Set([app]) });
-    expect(t.commits[0]!.messages.size).toBe(1);
+    const message = messageOf(t.sim, msgId);
+    expect(touched(t.commits[0])).toEqual(only({ clock: T0 + 5, apps: [app], messages: [message], created: [message] }));
   });
 
   it('commits what a unit changed before it threw, rethrows, and commits the next unit on its own', () => {
@@ -113,15 +121,16 @@ describe('unit', () => {
     const app = appOf(t.sim, DEFAULT_APPID);
     expect(() =>
       t.sim.unit(() => {
-        t.sim.ctx.changes.clock();
+        t.sim.ctx.changes.clock(T0 + 5, () => t.clock.advance(5));
         throw new Error('boom');
       }),
     ).toThrow('boom');
     expect(t.commits).toHaveLength(1);
-    expect(t.commits[0]!.clock).toBe(true);
+    expect(t.commits[0]!.clock).toBe(T0 + 5);
+    expect(t.clock.now()).toBe(T0 + 5);
     t.sim.unit(() => t.sim.ctx.changes.app(app));
     expect(t.commits).toHaveLength(2);
-    expect(t.commits[1]).toEqual({ reset: false, dropped: [], clock: false, apps: new Set([app]), messages: new Set() });
+    expect(touched(t.commits[1])).toEqual(only({ apps: [app] }));
   });
 
   it('hands each commit to every listener', () => {
@@ -150,7 +159,7 @@ describe('tick', () => {
     expect(messageOf(t.sim, later).status).toBe('SENDING');
     expect(t.finished.map((m) => m.msg_id)).toEqual([first, second]);
     expect(t.commits).toHaveLength(before + 1);
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set([messageOf(t.sim, first), messageOf(t.sim, second)]) });
+    expect(touched(t.commits.at(-1))).toEqual(only({ messages: [messageOf(t.sim, first), messageOf(t.sim, second)] }));
     t.sim.tick();
     expect(t.finished).toHaveLength(2);
     expect(t.commits).toHaveLength(before + 1);
@@ -182,8 +191,10 @@ describe('advance', () => {
     expect(t.sim.appNow(b)).toBe(T0 + TAG_MS);
     expect(messageOf(t.sim, mine).status).toBe('SEND_SUCCESS');
     expect(messageOf(t.sim, theirs).status).toBe('SEND_SUCCESS');
-    expect(t.commits).toHaveLength(before + 1);
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: true, apps: new Set(), messages: new Set([messageOf(t.sim, mine), messageOf(t.sim, theirs)]) });
+    // Two units: the move of the clock, written before it is made; then the tick that ends what is due.
+    expect(t.commits).toHaveLength(before + 2);
+    expect(touched(t.commits[before])).toEqual(only({ clock: T0 + TAG_MS }));
+    expect(touched(t.commits[before + 1])).toEqual(only({ messages: [messageOf(t.sim, mine), messageOf(t.sim, theirs)] }));
   });
 
   it('moves one app\'s clock alone when given its appid', () => {
@@ -199,7 +210,7 @@ describe('advance', () => {
     expect(t.sim.appNow(a)).toBe(T0);
     expect(messageOf(t.sim, theirs).status).toBe('SEND_SUCCESS');
     expect(messageOf(t.sim, mine).status).toBe('SENDING');
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: false, apps: new Set([b]), messages: new Set([messageOf(t.sim, theirs)]) });
+    expect(touched(t.commits.at(-1))).toEqual(only({ apps: [b], messages: [messageOf(t.sim, theirs)] }));
     expectDone(t.sim.advance(10, b.appid));
     expectDone(t.sim.advance(5));
     expect(t.sim.appNow(b)).toBe(T0 + TAG_MS + 15);
@@ -303,7 +314,7 @@ describe('the administrator\'s answer to a protected send', () => {
     expect(approved).toBe(messageOf(t.sim, msgId));
     expect(approved).toMatchObject({ status: 'SENDING', finished_at: undefined, event_status: undefined });
     expect(t.finished).toEqual([]);
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: false, apps: new Set([app]), messages: new Set([approved]) });
+    expect(touched(t.commits.at(-1))).toEqual(only({ apps: [app], messages: [approved] }));
     expectDone(t.sim.advance(5999));
     expect(approved.status).toBe('SENDING');
     expectDone(t.sim.advance(1));
@@ -325,7 +336,7 @@ describe('the administrator\'s answer to a protected send', () => {
     expect(rejected).toMatchObject({ status: 'SEND_FAIL', finished_at: T0 + 20_000, event_status: EVENT_STATUS.reject });
     expect(EVENT_STATUS.reject).toBe('err(40001)');
     expect(t.finished).toEqual([rejected]);
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set([rejected]) });
+    expect(touched(t.commits.at(-1))).toEqual(only({ messages: [rejected] }));
     t.clock.advance(CONFIRMATION_WINDOW_MS);
     t.sim.tick();
     expect(rejected.event_status).toBe(EVENT_STATUS.reject);
@@ -430,7 +441,7 @@ describe('createApp and canCreateApp', () => {
     expect(app.appid).toMatch(/^wx[0-9a-f]{16}$/);
     expect(app.secret).toMatch(/^[0-9a-f]{32}$/);
     expect(appOf(t.sim, app.appid)).toBe(app);
-    expect(t.commits).toEqual([{ reset: false, dropped: [], clock: false, apps: new Set([app]), messages: new Set() }]);
+    expect(t.commits.map(touched)).toEqual([only({ apps: [app], created: [app] })]);
   });
 
   it('refuses an appid that exists, and commits nothing', () => {
@@ -512,14 +523,11 @@ describe('reset', () => {
     // The generator starts again: the first app created after the reset is the first created before it.
     expect(addApp(t.sim).appid).toBe(addApp(fresh.sim).appid);
     expect(appOf(t.sim, created.appid).fans).toBe(DEFAULT_FANS);
-    expect(t.commits).toHaveLength(before + 2);
-    expect(t.commits[before]).toEqual({
-      reset: true,
-      dropped: [],
-      clock: false,
-      apps: new Set([def, appOf(t.sim, 'wxstart0000000001')]),
-      messages: new Set(),
-    });
+    // Two units: forgetting, written before it is done; then the start-up apps made again.
+    expect(t.commits).toHaveLength(before + 3);
+    expect(touched(t.commits[before])).toEqual(only({ reset: true }));
+    const again = [def, appOf(t.sim, 'wxstart0000000001')];
+    expect(touched(t.commits[before + 1])).toEqual(only({ apps: again, created: again }));
     expect(t.clock.now()).toBe(T0 + 1000);
   });
 
@@ -531,15 +539,22 @@ describe('reset', () => {
     expect(t.sim.ctx.random.seed).toBe(SEED);
   });
 
-  it('discards what the same unit changed before the reset', () => {
+  it('refuses to run inside a unit, since it commits on its own; what the unit did before is committed', () => {
     const t = newSim();
-    t.sim.unit(() => {
-      send(t, appOf(t.sim, DEFAULT_APPID));
-      addApp(t.sim);
-      expectDone(t.sim.advance(5));
-      expectDone(t.sim.reset());
-    });
-    expect(t.commits).toEqual([{ reset: true, dropped: [], clock: false, apps: new Set([appOf(t.sim, DEFAULT_APPID)]), messages: new Set() }]);
+    const def = appOf(t.sim, DEFAULT_APPID);
+    let msgId = 0;
+    expect(() =>
+      t.sim.unit(() => {
+        msgId = send(t, def);
+        t.sim.reset();
+      }),
+    ).toThrow('a reset commits on its own: it cannot run inside a unit of work');
+    expect(() => t.sim.unit(() => t.sim.reset(DEFAULT_APPID))).toThrow(/a reset commits on its own/);
+    expect(() => t.sim.unit(() => t.sim.reset('wxnobody'))).toThrow(/a reset commits on its own/);
+    expect(appOf(t.sim, DEFAULT_APPID)).toBe(def);
+    expect(messageOf(t.sim, msgId).status).toBe('SENDING');
+    expect(t.commits).toHaveLength(1);
+    expect(touched(t.commits[0]).reset).toBe(false);
   });
 
   it('with an appid, starts that app again empty with its start-up settings, and leaves the others alone', () => {
@@ -585,27 +600,28 @@ describe('reset', () => {
     expect(t.sim.appNow(again)).toBe(T0 + 1000);
   });
 
-  it('with an appid, commits the drop and the app made again, and discards what was pending for the old one alone', () => {
+  it('with an appid, commits the drop, then the app made again; the old app\'s messages go, the others\' stay', () => {
     const { t, def, created } = populated();
-    const before = t.commits.length;
     let pendingMessage = 0;
     let otherMessage = 0;
     t.sim.unit(() => {
       applyAppPatch(t.sim.ctx, created, { fans: 3 });
       pendingMessage = send(t, created, textToTag());
       otherMessage = send(t, def);
-      expectDone(t.sim.reset(created.appid));
     });
-    expect(t.commits).toHaveLength(before + 1);
+    const before = t.commits.length;
+    let presentAtDrop = false;
+    t.sim.onCommit((set) => {
+      if (set.dropped.length > 0) presentAtDrop = t.sim.store.messages.has(pendingMessage);
+    });
+    expectDone(t.sim.reset(created.appid));
+    expect(presentAtDrop).toBe(true);
+    expect(t.commits).toHaveLength(before + 2);
     const again = appOf(t.sim, created.appid);
-    expect(t.commits.at(-1)).toEqual({
-      reset: false,
-      dropped: [created.appid],
-      clock: false,
-      apps: new Set([def, again]),
-      messages: new Set([messageOf(t.sim, otherMessage)]),
-    });
+    expect(touched(t.commits[before])).toEqual(only({ dropped: [created.appid] }));
+    expect(touched(t.commits[before + 1])).toEqual(only({ apps: [again], created: [again] }));
     expect(t.sim.store.messages.has(pendingMessage)).toBe(false);
+    expect(t.sim.store.messages.has(otherMessage)).toBe(true);
     expect(again.fans).toBe(3);
   });
 
@@ -631,6 +647,6 @@ describe('recordPush', () => {
     expect(message.pushes).toEqual([first, second]);
     expect(pushesBefore).toEqual([]);
     expect(t.commits).toHaveLength(before + 2);
-    expect(t.commits.at(-1)).toEqual({ reset: false, dropped: [], clock: false, apps: new Set(), messages: new Set([message]) });
+    expect(touched(t.commits.at(-1))).toEqual(only({ messages: [message] }));
   });
 });

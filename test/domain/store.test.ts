@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Changes } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
 import { DEFAULT_PUSH, REALSPEED, createAppState, createStore, isIdTaken, type AppSettings } from '../../mock/domain/store.js';
 
@@ -68,7 +69,7 @@ describe('createAppState', () => {
     const a = createAppState(settings, random);
     const b = createAppState(settings, random);
     a.message_ids.push(1);
-    a.clientmsgids.set('x', { msg_id: 1, at: 0 });
+    new Changes().clientMsgId(a, 'x', { msg_id: 1, at: 0 });
     a.in_flight.awaiting.set(undefined as never, 0);
     expect(b.message_ids).toEqual([]);
     expect(b.clientmsgids.size).toBe(0);

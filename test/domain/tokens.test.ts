@@ -7,6 +7,7 @@ import {
   checkCredentials,
   issueAccessToken,
   issueStableToken,
+  reindexTokens,
 } from '../../mock/domain/tokens.js';
 import { T0, newApp, newStore, randomWithTokens, type App } from './fixtures.js';
 
@@ -208,5 +209,41 @@ describe('authenticate', () => {
     const theirs = issueAccessToken(store, random, other, T0).access_token;
     expect(auth(mine, T0)).toEqual({ ok: true, value: app });
     expect(auth(theirs, T0)).toEqual({ ok: true, value: other });
+  });
+});
+
+describe('reindexTokens', () => {
+  it("makes the index hold exactly the app's current tokens, the very records, and leaves other apps' alone", () => {
+    const { app, store, random } = setUp();
+    const other = newApp({ appid: 'wxbbbbbbbbbbbbbbbb' });
+    store.apps.set(other.appid, other);
+    const theirs = issueAccessToken(store, random, other, T0).access_token;
+    issueAccessToken(store, random, app, T0);
+    issueAccessToken(store, random, app, T0 + 1);
+    issueStableToken(store, random, app, {}, T0);
+    const [latest, previous] = app.tokens;
+    const stable = app.stable;
+    // What a unit that was undone left in the index: a newer token, a stale copy of a record.
+    store.tokens.set('stray', { token: 'stray', appid: app.appid, expires_at: T0, superseded: false });
+    store.tokens.set(previous!.token, { ...previous!, superseded: false });
+    store.tokens.delete(stable!.token);
+    reindexTokens(store, app);
+    expect([...store.tokens.keys()].sort()).toEqual([theirs, latest!.token, previous!.token, stable!.token].sort());
+    expect(store.tokens.get(previous!.token)).toBe(previous);
+    expect(store.tokens.get(latest!.token)).toBe(latest);
+    expect(store.tokens.get(stable!.token)).toBe(stable);
+    expect(store.tokens.get(theirs)?.appid).toBe(other.appid);
+  });
+
+  it('indexes an app without a stable token, or without any token', () => {
+    const { app, store, random } = setUp();
+    const { access_token } = issueAccessToken(store, random, app, T0);
+    store.tokens.set('stray', { token: 'stray', appid: app.appid, expires_at: T0, superseded: true });
+    reindexTokens(store, app);
+    expect([...store.tokens.keys()]).toEqual([access_token]);
+    const bare = newApp({ appid: 'wxcccccccccccccccc' });
+    store.tokens.set('gone', { token: 'gone', appid: bare.appid, expires_at: T0, superseded: false });
+    reindexTokens(store, bare);
+    expect([...store.tokens.keys()]).toEqual([access_token]);
   });
 });

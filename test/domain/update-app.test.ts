@@ -3,7 +3,7 @@ import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, textToTag, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -35,7 +35,23 @@ describe('applyAppPatch', () => {
     expect(patch({})).toBe(app);
     expect({ ...app, in_flight: undefined, clientmsgids: undefined }).toEqual(before);
     expect(t.commits).toHaveLength(commits + 1);
-    expect([...t.commits.at(-1)!.apps]).toEqual([app]);
+    expect(touched(t.commits.at(-1))).toEqual(only({ apps: [app] }));
+  });
+
+  it('touches only the fields given: the others keep their very values, so the unit records just those', () => {
+    /** The fields of `app` that are not the values the last unit found (the state file writes those). */
+    const replaced = () => {
+      const before = t.commits.at(-1)!.apps.get(app) as App;
+      return (Object.keys(app) as (keyof App)[]).filter((key) => app[key] !== before[key]);
+    };
+    patch({});
+    expect(replaced()).toEqual([]);
+    patch({ fans: 5 });
+    expect(replaced()).toEqual(['fans']);
+    patch({ push: { retry_delay_ms: 30 } });
+    expect(replaced()).toEqual(['push']);
+    patch({ speed: 0 });
+    expect(replaced()).toEqual([]);
   });
 
   it('replaces each field given and leaves the others as they were', () => {

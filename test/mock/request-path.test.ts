@@ -52,7 +52,7 @@ describe('reads do not end sends; the clock does', () => {
     expect(sim.store.messages.get(msgId)?.status).toBe('SEND_SUCCESS');
     expect(ended).toEqual([msgId]);
     const last = readFileSync(file, 'utf8').trimEnd().split('\n').at(-1)!;
-    expect(JSON.parse(last)).toMatchObject({ t: 'msg', msg: { msg_id: msgId, status: 'SEND_SUCCESS' } });
+    expect(JSON.parse(last)).toEqual({ t: 'msg-set', msg_id: msgId, set: { status: 'SEND_SUCCESS', finished_at: expect.any(Number), event_status: 'send success' } });
     mock.app.mock.stateFile?.close();
   });
 
@@ -75,17 +75,19 @@ describe('one record of changes per unit of work', () => {
     const { token, msgId } = await sendToTag(mock);
     // The token request, then the send: the app (usage, work count) and the new message together.
     expect(commits).toHaveLength(2);
-    expect([...commits[1]!.apps].map((app) => app.appid)).toEqual(['wx0000000000000001']);
-    expect([...commits[1]!.messages].map((message) => message.msg_id)).toEqual([msgId]);
+    expect([...commits[1]!.apps.keys()].map((app) => app.appid)).toEqual(['wx0000000000000001']);
+    expect([...commits[1]!.messages.keys()].map((message) => message.msg_id)).toEqual([msgId]);
 
     await mock.post(PATHS.massmsgget, token, { msg_id: msgId });
     await mock.post(PATHS.getSpeed, token);
     expect(commits).toHaveLength(2);
 
+    // The clock's move is written before it is made; the tick that follows is a unit of its own.
+    const before = mock.app.mock.sim.clock.now();
     mock.advance(60_000);
-    expect(commits).toHaveLength(3);
-    expect(commits[2]).toMatchObject({ clock: true });
-    expect([...commits[2]!.messages].map((message) => message.status)).toEqual(['SEND_SUCCESS']);
+    expect(commits).toHaveLength(4);
+    expect(commits[2]).toMatchObject({ clock: before + 60_000 });
+    expect([...commits[3]!.messages.keys()].map((message) => message.status)).toEqual(['SEND_SUCCESS']);
   });
 
   it('records a read when the app counts calls for its limits', async () => {
@@ -96,7 +98,7 @@ describe('one record of changes per unit of work', () => {
     mock.app.mock.sim.onCommit((changes) => commits.push(changes));
     await mock.post(PATHS.getSpeed, token);
     expect(commits).toHaveLength(1);
-    expect([...commits[0]!.apps][0]?.usage.minute_calls).toBe(2);
+    expect([...commits[0]!.apps.keys()][0]?.usage.minute_calls).toBe(2);
   });
 });
 

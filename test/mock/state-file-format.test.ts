@@ -1,0 +1,222 @@
+/**
+ * State file format 3: private, small records, bounded by compaction, format 2 still read, and a
+ * change the file cannot take is not applied.
+ */
+import * as fs from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import supertest from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp, type MockOptions } from '../../mock/index.js';
+import { createClock } from '../../mock/domain/clock.js';
+import { WX_ERRORS } from '../../mock/domain/errors.js';
+import { setSpeed } from '../../mock/domain/sends.js';
+import type { StateFileIo } from '../../mock/persistence/state-log.js';
+import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
+
+const tokenQuery = { grant_type: 'client_credential', appid: 'wx0000000000000001', secret: 'mocksecret' };
+
+function stateFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'wxmock-format-')), 'state.jsonl');
+}
+
+function open(file: string, options: MockOptions = {}) {
+  const warnings: string[] = [];
+  const app = createApp({ clock: createClock({ mode: 'manual', start: T0 }), seed: 5, stateFile: file, validateResponses: true, warn: (line) => warnings.push(line), ...options });
+  const http = supertest(app);
+  const token = async () => (await http.get(PATHS.getAccessToken).query(tokenQuery)).body.access_token as string;
+  return { app, http, warnings, token };
+}
+
+function lines(file: string): Record<string, any>[] {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+}
+
+const mode = (file: string) => statSync(file).mode & 0o777;
+
+describe('a private file', () => {
+  it('is created 0600 and stays 0600 after compaction', async () => {
+    const file = stateFile();
+    const first = open(file);
+    expect(mode(file)).toBe(0o600);
+    await first.http.post('/__mock/apps').send({ fans: 10 });
+    first.app.mock.stateFile!.close();
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it('tightens a file others can read, and says so once', () => {
+    const file = stateFile();
+    open(file).app.mock.stateFile!.close();
+    fs.chmodSync(file, 0o644);
+    const again = open(file);
+    expect(mode(file)).toBe(0o600);
+    expect(again.warnings).toEqual([expect.stringMatching(/readable by others \(mode 644\).*now 600/)]);
+    again.app.mock.stateFile!.close();
+  });
+});
+
+describe('format 3', () => {
+  it('writes what a change touched, not the whole app', async () => {
+    const file = stateFile();
+    const mock = open(file);
+    const token = await mock.token();
+    const before = readFileSync(file).length;
+    await mock.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 3 });
+    const appended = readFileSync(file).subarray(before).toString('utf8');
+    expect(appended.trimEnd().split('\n')).toHaveLength(1);
+    const record = JSON.parse(appended) as { t: string; appid: string; set: Record<string, unknown> };
+    expect(record).toMatchObject({ t: 'app-set', appid: 'wx0000000000000001', set: { speed: 3 } });
+    expect(Object.keys(record.set).every((key) => ['speed', 'work_at', 'work_base'].includes(key))).toBe(true);
+    expect(appended.length).toBeLessThan(120);
+    mock.app.mock.stateFile!.close();
+  });
+
+  it('reads a format 2 file and rewrites it as format 3', async () => {
+    const file = stateFile();
+    const seed = open(file);
+    const token = await seed.token();
+    const sent = (await seed.http.post(PATHS.sendAll).query({ access_token: token }).send(MPNEWS_TO_ALL)).body.msg_id as number;
+    seed.app.mock.stateFile!.close();
+    // A compacted file is whole records only: what format 2 held, under a version 2 header.
+    const [header, ...records] = lines(file);
+    writeFileSync(file, [JSON.stringify({ ...header, version: 2 }), ...records.map((record) => JSON.stringify(record))].join('\n') + '\n', { mode: 0o600 });
+
+    const again = open(file);
+    expect(again.app.mock.stateFile!.restored).toEqual({ apps: 1, messages: 1 });
+    expect(lines(file)[0]).toMatchObject({ format: 'wechat-mass-mock/state', version: 3 });
+    expect((await again.http.post(PATHS.massmsgget).query({ access_token: token }).send({ msg_id: sent })).body).toEqual({ msg_id: sent, msg_status: 'SENDING' });
+    again.app.mock.stateFile!.close();
+  });
+
+  it('refuses a record type it does not know, naming the line, and leaves the file as it was', () => {
+    const file = stateFile();
+    open(file).app.mock.stateFile!.close();
+    fs.appendFileSync(file, '{"t":"hologram","x":1}\n');
+    const bytes = readFileSync(file);
+    expect(() => open(file)).toThrow(/line 4 is a "hologram" record/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('restores small records over whole ones: speeds, tokens, clientmsgids, statuses, push-free ends', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = await first.token();
+    await first.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 4 });
+    const sent = (await first.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'kept' })).body.msg_id as number;
+    await first.http.post(`/__mock/messages/${sent}/fail`).send({ status: 'err(20001)' });
+    // No close: a kill leaves the log as it is.
+    const second = open(file);
+    expect((await second.http.post(PATHS.getSpeed).query({ access_token: token })).body).toEqual({ speed: 4, realspeed: 10 });
+    expect((await second.http.post(PATHS.massmsgget).query({ access_token: token }).send({ msg_id: sent })).body).toEqual({ msg_id: sent, msg_status: 'SEND_FAIL' });
+    second.app.mock.sim.advance(61_000);
+    const again = await second.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'kept' });
+    expect(again.body).toMatchObject({ errcode: 45065, msg_id: sent });
+    second.app.mock.stateFile!.close();
+  });
+});
+
+describe('a bounded file', () => {
+  it('stays within max(3 × live, 2 MiB) over 100,000 writes, compacting in the background', async () => {
+    const file = stateFile();
+    const reopened = open(file);
+    const again = reopened.app.mock.sim;
+    const target = again.store.apps.get('wx0000000000000001')!;
+    // Some live state besides the writes.
+    for (let i = 0; i < 200; i++) {
+      const created = again.createApp({ fans: 10, tags: Array.from({ length: 20 }, (_, id) => ({ id: id + 100, name: `tag ${id}`, count: 1 })) });
+      expect(created.ok).toBe(true);
+    }
+    let largest = 0;
+    for (let i = 0; i < 100_000; i++) {
+      again.unit(() => setSpeed(again.ctx, target, { speed: i % 5 }));
+      if (i % 500 === 0) {
+        largest = Math.max(largest, statSync(file).size);
+        // Lets the background compaction take its slices, as requests between answers would.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    largest = Math.max(largest, statSync(file).size);
+    const stats = reopened.app.mock.stateFile!.stats();
+    reopened.app.mock.stateFile!.close();
+    const live = statSync(file).size;
+    expect(stats.compactions).toBeGreaterThan(0);
+    expect(largest).toBeLessThanOrEqual(Math.max(3 * live, 2 * 1024 * 1024));
+    expect(largest).toBeGreaterThan(1024 * 1024);
+  });
+});
+
+/** node:fs, except that writes fail (like a full disk) while `failing` is set, after writing `partial` bytes. */
+function flakyIo(): StateFileIo & { failing: boolean; partial: number } {
+  const io = {
+    ...(fs as unknown as StateFileIo),
+    failing: false,
+    partial: 0,
+    writeSync(fd: number, buffer: Buffer, offset: number, length: number): number {
+      if (!io.failing) return fs.writeSync(fd, buffer, offset, length);
+      if (io.partial > 0 && offset === 0) return fs.writeSync(fd, buffer, 0, Math.min(io.partial, length));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    },
+  };
+  return io;
+}
+
+describe('write, then apply', () => {
+  it('answers -1 and applies nothing when the append fails, keeps what was acknowledged, and says why once', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io });
+    const token = await mock.token();
+    await mock.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 2 });
+    const kept = (await mock.http.post(PATHS.sendAll).query({ access_token: token }).send(MPNEWS_TO_ALL)).body.msg_id as number;
+    const clockBefore = (await mock.http.get('/__mock/clock')).body.now as string;
+    const sizeBefore = readFileSync(file).length;
+
+    io.failing = true;
+    io.partial = 7;
+    const refused = await mock.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 4 });
+    expect(refused.status).toBe(200);
+    expect(refused.body.errcode).toBe(-1);
+    expect(refused.body.errmsg.startsWith(WX_ERRORS[-1].text)).toBe(true);
+    const refusedSend = await mock.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'lost' });
+    expect(refusedSend.body.errcode).toBe(-1);
+    const created = await mock.http.post('/__mock/apps').send({ fans: 5 });
+    expect(created.status).toBe(500);
+    expect(created.body).toMatchObject({ error: 'state_write_failed', message: expect.stringMatching(/ENOSPC.*not applied/) });
+    const moved = await mock.http.post('/__mock/clock').send({ advance_ms: 60_000 });
+    expect(moved.body.error).toBe('state_write_failed');
+    const approve = await mock.http.post(`/__mock/messages/${kept}/fail`).send({});
+    expect(approve.body.error).toBe('state_write_failed');
+
+    // Nothing of it was applied, and the file holds exactly what it held.
+    expect((await mock.http.post(PATHS.getSpeed).query({ access_token: token })).body.speed).toBe(2);
+    expect(mock.app.mock.sim.store.apps.size).toBe(1);
+    expect((await mock.http.get('/__mock/clock')).body.now).toBe(clockBefore);
+    expect((await mock.http.post(PATHS.massmsgget).query({ access_token: token }).send({ msg_id: kept })).body.msg_status).toBe('SENDING');
+    expect(mock.app.mock.sim.store.apps.get('wx0000000000000001')!.message_ids).toEqual([kept]);
+    expect(readFileSync(file).length).toBe(sizeBefore);
+    expect(mock.warnings.filter((line) => /could not be written.*ENOSPC/.test(line))).toHaveLength(1);
+
+    io.failing = false;
+    await mock.http.post(PATHS.setSpeed).query({ access_token: token }).send({ speed: 1 });
+    expect(mock.warnings.at(-1)).toMatch(/is written again/);
+    const restarted = open(file);
+    expect((await restarted.http.post(PATHS.getSpeed).query({ access_token: token })).body.speed).toBe(1);
+    expect(restarted.app.mock.stateFile!.restored).toEqual({ apps: 1, messages: 1 });
+    restarted.app.mock.stateFile!.close();
+  });
+
+  it('takes back what a failed send created: its message, its clientmsgid and its quota count', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io, apps: [{ appid: 'wxquota0000000001', secret: 's', fans: 50, limits: { daily_mass_quota: 1 } }] });
+    const token = (await mock.http.get(PATHS.getAccessToken).query({ ...tokenQuery, appid: 'wxquota0000000001', secret: 's' })).body.access_token as string;
+    io.failing = true;
+    expect((await mock.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'retry-me' })).body.errcode).toBe(-1);
+    io.failing = false;
+    const retried = await mock.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'retry-me' });
+    expect(retried.body).toMatchObject({ errcode: 0 });
+    expect(mock.app.mock.sim.store.apps.get('wxquota0000000001')!.message_ids).toEqual([retried.body.msg_id]);
+    mock.app.mock.stateFile!.close();
+  });
+});
