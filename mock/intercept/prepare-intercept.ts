@@ -50,8 +50,8 @@ export async function prepareIntercept({ hosts: given, caDir = DEFAULT_CA_DIR, j
   const paths = interceptFiles(caDir);
   writeCaBundle(paths, ca.pem);
   writePhpIni(paths);
-  const java = await writeJavaTruststore(paths.truststore, paths.ca, ca.status === 'reused');
-  const files: InterceptFiles = java ? paths : { ...paths, truststore: undefined };
+  const { truststore, ...withoutJava } = paths;
+  const files: InterceptFiles = (await writeJavaTruststore(truststore, paths.ca, ca.status === 'reused')) ? paths : withoutJava;
   const proxy = createInterceptProxy({ hosts, issuer: createLeafIssuer(ca), journal });
   const caStatus = ca.status === 'replaced' ? `replaced: ${ca.replacedBecause}` : ca.status;
   return {
