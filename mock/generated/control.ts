@@ -246,7 +246,7 @@ export interface paths {
         };
         /**
          * Whether intercept mode is on, for which hosts, and the environment a client needs
-         * @description With intercept mode on (--intercept), the hosts it answers, the CA folder and its files, and the variables env.sh exports (the proxy, NO_PROXY and the CA bundle for each HTTP stack). Off, {"enabled":false}.
+         * @description With intercept mode on (--intercept), the hosts it answers, the CA folder and its files, and the variables env.sh exports (the proxy, NO_PROXY, the CA for each HTTP stack, Node's preload, PHP's ini folder and Java's system properties). Off, {"enabled":false}.
          */
         get: operations["intercept"];
         put?: never;
@@ -544,6 +544,10 @@ export interface components {
                 ca: string;
                 /** @description Node's root certificates plus the CA (ca-bundle.pem). */
                 bundle: string;
+                /** @description PHP's ini file (php/wechat-mass-mock.ini) naming the bundle as curl.cainfo and openssl.cafile, in the folder PHP_INI_SCAN_DIR adds. */
+                ini: string;
+                /** @description Java's PKCS12 truststore holding the CA (truststore.p12), made with keytool; absent where keytool was not on the mock's PATH, and JAVA_TOOL_OPTIONS with it. */
+                truststore?: string;
                 /** @description The export lines for a client's shell (env.sh). */
                 env: string;
             };

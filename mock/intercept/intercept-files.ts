@@ -1,9 +1,11 @@
 /**
  * The files a client process needs besides ca.pem: ca-bundle.pem (Node's root certificates plus the
- * CA, for stacks whose CA variable replaces the roots instead of adding to them) and env.sh, the
- * export lines that point every common HTTP stack at the running mock.
+ * CA, for stacks whose CA variable replaces the roots instead of adding to them), php/wechat-mass-mock.ini
+ * (PHP's HTTP clients read their CA from php.ini only), truststore.p12 for Java (write-java-truststore.ts)
+ * and env.sh, the export lines that point every common HTTP stack at the running mock.
  */
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { CA_FILE } from './load-ca.js';
 import { replaceFile } from './replace-file.js';
@@ -11,11 +13,21 @@ import { replaceFile } from './replace-file.js';
 export interface InterceptFiles {
   ca: string;
   bundle: string;
+  /** An ini file alone in its folder, which PHP_INI_SCAN_DIR adds to PHP's own. */
+  ini: string;
+  /** Absent where keytool was not found, and with it env.sh's Java line. */
+  truststore?: string;
   env: string;
 }
 
-export function interceptFiles(caDir: string): InterceptFiles {
-  return { ca: join(caDir, CA_FILE), bundle: join(caDir, 'ca-bundle.pem'), env: join(caDir, 'env.sh') };
+export function interceptFiles(caDir: string): Required<InterceptFiles> {
+  return {
+    ca: join(caDir, CA_FILE),
+    bundle: join(caDir, 'ca-bundle.pem'),
+    ini: join(caDir, 'php', 'wechat-mass-mock.ini'),
+    truststore: join(caDir, 'truststore.p12'),
+    env: join(caDir, 'env.sh'),
+  };
 }
 
 export function writeCaBundle(files: InterceptFiles, caPem: string): void {
@@ -23,24 +35,13 @@ export function writeCaBundle(files: InterceptFiles, caPem: string): void {
 }
 
 /**
- * The variables, upper and lower case where stacks differ on which they read: the proxy for HTTPS
- * (CONNECT) and plain HTTP (absolute form), loopback never proxied, and the CA for Python requests,
- * Go and OpenSSL, curl, and Node (which adds NODE_EXTRA_CA_CERTS to its roots, so ca.pem alone).
+ * Guzzle and Symfony HttpClient ignore SSL_CERT_FILE and CURL_CA_BUNDLE: curl's handle takes its CA from
+ * curl.cainfo, PHP's stream wrappers from openssl.cafile. Both name the bundle, since each replaces the roots.
  */
-export function interceptEnv(proxyUrl: string, files: InterceptFiles): Record<string, string> {
-  const noProxy = 'localhost,127.0.0.1,::1';
-  return {
-    HTTPS_PROXY: proxyUrl,
-    https_proxy: proxyUrl,
-    HTTP_PROXY: proxyUrl,
-    http_proxy: proxyUrl,
-    NO_PROXY: noProxy,
-    no_proxy: noProxy,
-    REQUESTS_CA_BUNDLE: files.bundle,
-    SSL_CERT_FILE: files.bundle,
-    CURL_CA_BUNDLE: files.bundle,
-    NODE_EXTRA_CA_CERTS: files.ca,
-  };
+export function writePhpIni(files: InterceptFiles): void {
+  mkdirSync(dirname(files.ini), { recursive: true });
+  const lines = ['; wechat-mass-mock intercept mode: PHP trusts the mock\'s CA besides the usual roots.', `curl.cainfo = "${files.bundle}"`, `openssl.cafile = "${files.bundle}"`];
+  replaceFile(files.ini, `${lines.join('\n')}\n`, 0o644);
 }
 
 function shellQuote(value: string): string {
@@ -53,6 +54,7 @@ export function writeEnvScript(files: InterceptFiles, env: Readonly<Record<strin
     `# wechat-mass-mock intercept mode, for the mock at ${mockUrl}; rewritten at each start.`,
     `# In the shell that runs your client: . ${shellQuote(files.env)}`,
     '# The intercepted WeChat hosts then reach the mock; any other host through this proxy is refused.',
+    ...(env.JAVA_TOOL_OPTIONS === undefined ? ['# No JAVA_TOOL_OPTIONS: keytool was not on the PATH of the mock, which needs it to write truststore.p12. Install a JDK and restart the mock.'] : []),
     ...Object.entries(env).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
   ];
   replaceFile(files.env, `${lines.join('\n')}\n`, 0o644);

@@ -1,16 +1,18 @@
 /**
  * Intercept mode's set-up, in the order startMockServer needs it: before listening, the host list,
- * the CA (loaded or made), ca-bundle.pem, the leaf issuer and the proxy; once the port is known,
- * env.sh, written before the server answers anything.
+ * the CA (loaded or made), ca-bundle.pem, PHP's ini, Java's truststore, the leaf issuer and the proxy;
+ * once the port is known, env.sh, written before the server answers anything.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Journal } from '../harness/journal.js';
-import { interceptEnv, interceptFiles, writeCaBundle, writeEnvScript, type InterceptFiles } from './intercept-files.js';
+import { interceptEnv } from './intercept-env.js';
+import { interceptFiles, writeCaBundle, writeEnvScript, writePhpIni, type InterceptFiles } from './intercept-files.js';
 import { DEFAULT_INTERCEPT_HOSTS, interceptHostList } from './intercept-hosts.js';
 import { createInterceptProxy, type InterceptProxy } from './intercept-proxy.js';
 import { createLeafIssuer } from './issue-leaf.js';
 import { loadCa } from './load-ca.js';
+import { writeJavaTruststore } from './write-java-truststore.js';
 
 export const DEFAULT_CA_DIR = join(homedir(), '.wechat-mass-mock', 'ca');
 
@@ -45,8 +47,11 @@ export interface InterceptSetup {
 export async function prepareIntercept({ hosts: given, caDir = DEFAULT_CA_DIR, journal }: InterceptSetupOptions): Promise<InterceptSetup> {
   const hosts = interceptHostList(given ?? DEFAULT_INTERCEPT_HOSTS);
   const ca = await loadCa(caDir, hosts);
-  const files = interceptFiles(caDir);
-  writeCaBundle(files, ca.pem);
+  const paths = interceptFiles(caDir);
+  writeCaBundle(paths, ca.pem);
+  writePhpIni(paths);
+  const { truststore, ...withoutJava } = paths;
+  const files: InterceptFiles = (await writeJavaTruststore(truststore, paths.ca, ca.status === 'reused')) ? paths : withoutJava;
   const proxy = createInterceptProxy({ hosts, issuer: createLeafIssuer(ca), journal });
   const caStatus = ca.status === 'replaced' ? `replaced: ${ca.replacedBecause}` : ca.status;
   return {

@@ -4,13 +4,7 @@
  */
 import { fmt } from './format.mjs';
 import { httpCall } from './http.mjs';
-import { median, ratio } from './stats.mjs';
-
-/** autocannon's own histogram keeps whole milliseconds; the response event carries the exact duration. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { median, percentile, ratio } from './stats.mjs';
 
 /** One autocannon run of `op` against the server on `port`. */
 export async function cannon(autocannon, port, op, seconds, connections) {
@@ -22,6 +16,7 @@ export async function cannon(autocannon, port, op, seconds, connections) {
     duration: seconds,
     requests: op.requests.map((r) => ({ ...r, path: op.path })),
   });
+  // autocannon's own histogram keeps whole milliseconds; the response event carries the exact duration.
   instance.on('response', (_client, _status, _bytes, ms) => {
     if (n === latencies.length) {
       const bigger = new Float64Array(latencies.length * 2);

@@ -30,6 +30,14 @@ function throughputSection(throughput) {
   return lines;
 }
 
+function interceptSection({ summary }) {
+  const lines = ['## Intercept mode: getSpeed through the proxy', ''];
+  lines.push('| path | req/s | vs direct HTTP | p50 ms | p99 ms | failed |', '|---|---:|---:|---:|---:|---:|');
+  for (const s of Object.values(summary)) lines.push(`| ${s.label} | ${fmt(s.rps)} | ${x(s.vsDirect)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${s.failed} |`);
+  lines.push('', 'One lean raw-socket client drives every path with the same connections, since autocannon speaks neither CONNECT nor TLS through a proxy; the mock runs with `--intercept`.', '');
+  return lines;
+}
+
 function coldSection(cold) {
   const lines = ['## Cold start to first answer', ''];
   lines.push('| target | median ms | vs Express | runs (ms) |', '|---|---:|---:|---|');
@@ -90,6 +98,7 @@ export function renderMarkdown(report) {
   return [
     ...header(report),
     ...throughputSection(report.throughput),
+    ...(report.intercept ? interceptSection(report.intercept) : []),
     ...coldSection(report.cold),
     ...memorySection(report.memory),
     ...stateFileSection(report.stateFile),

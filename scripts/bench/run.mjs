@@ -9,7 +9,8 @@
  * Measures: requests per second and p50/p99 latency on getSpeed, setSpeed and massmsgget (known and
  * unknown msg_ids); cold start to first answer; resident memory with 10,000 and 1,000,000 messages;
  * the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans costs what a send to
- * 10 does; and a CPU profile of the mock under load. Writes reports/bench.md and reports/bench.json.
+ * 10 does; what intercept mode costs (getSpeed through its proxy, TLS kept alive, against direct HTTP);
+ * and a CPU profile of the mock under load. Writes reports/bench.md and reports/bench.json.
  *
  * Environment (durations in seconds):
  *   BENCH_QUICK=1          a quick pass: 1 s runs, 3 rounds, 100,000 messages, 2 cold starts each
@@ -21,6 +22,7 @@
  *                          (wiremock: journal and logging off; wiremock-default: as shipped)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
  *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
+ *   BENCH_INTERCEPT=0      skip intercept mode's cost
  *   BENCH_CACHE=~/.cache/wechat-mass-mock-bench            where WireMock is installed on demand (npm's `wiremock`)
  *
  * The measurements that need a fresh process run in a child node (child.mjs).
@@ -30,6 +32,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkTargets } from './checks.mjs';
 import { measureColdStart } from './cold-start.mjs';
+import { measureIntercept } from './intercept.mjs';
 import { measureThroughput } from './load.mjs';
 import { describeMachine } from './machine.mjs';
 import { measureMemory } from './memory.mjs';
@@ -57,6 +60,7 @@ function readConfig() {
     messages: envNumber('BENCH_MESSAGES', quick ? 100_000 : 1_000_000),
     fanSends: envNumber('BENCH_FAN_SENDS', 20_000),
     profile: process.env.BENCH_PROFILE !== '0',
+    intercept: process.env.BENCH_INTERCEPT !== '0',
     profileDuration: envNumber('BENCH_PROFILE_DURATION', quick ? 2 : 8),
     targets: envList('BENCH_TARGETS', 'mock,mock-state,express,bare-http,prism,wiremock,wiremock-default'),
     ops: envList('BENCH_OPS', 'getSpeed,setSpeed,massmsgget'),
@@ -85,12 +89,13 @@ async function main() {
   const machine = describeMachine();
   console.log(`bench: ${machine.cpus}, node ${machine.node}, ${machine.java}`);
   console.log(`bench: ${config.rounds} alternating rounds of ${config.duration} s (+${config.warmup} s warm-up), ${config.connections} connections; logs in ${logDir}`);
-  const report = { started: started.toISOString(), machine, config, throughput: {}, cold: {}, memory: {}, profile: undefined, checks: [] };
+  const report = { started: started.toISOString(), machine, config, throughput: {}, intercept: undefined, cold: {}, memory: {}, profile: undefined, checks: [] };
   const jar = config.targets.some((t) => t.startsWith('wiremock')) ? wiremockJar(config.cache) : undefined;
 
   const { running, defs, token, knownIds } = await startTargets({ config, jar, work, logDir });
   report.throughput = await measureThroughput(autocannon, running, operations(token, knownIds), config);
   await stopTargets(running);
+  if (config.intercept) report.intercept = await measureIntercept(config, work, logDir);
   report.cold = await measureColdStart(defs, config, running.mock.port);
   report.memory = measureMemory(config);
   report.stateFile = measureCompaction(config);

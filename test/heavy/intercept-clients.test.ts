@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from '../cli-process.js';
 import { openTunnel } from '../intercept/proxy-client.js';
 import { freePort } from '../prism-process.js';
+import { clientEnv, underEnvSh as underShell } from './client-shell.js';
 
 const CLIENTS = fileURLToPath(new URL('./intercept-clients/', import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -27,16 +28,8 @@ let goClient: string;
 let mock: ReturnType<typeof startCli>;
 let url: string;
 
-/** A client's environment: nothing from the test runner's shell but PATH, so only env.sh can point it at the mock. */
-function clientEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: work, LANG: 'C.UTF-8' };
-}
-
-/** Runs `command` in a POSIX shell that sourced env.sh first, as a user does; `after` adds assignments after the source. */
-function underEnvSh(command: string[], after = ''): { status: number | null; out: string } {
-  const res = spawnSync('sh', ['-c', `. "$1" && shift && ${after} exec "$@"`, 'sh', join(caDir, 'env.sh'), ...command], { env: clientEnv(), encoding: 'utf8', timeout: 60_000 });
-  return { status: res.status, out: `${res.stdout}${res.stderr}`.trim() };
-}
+/** Runs `command` in a shell that sourced this mock's env.sh first, as a user does. */
+const underEnvSh = (command: string[], after = '') => underShell(join(caDir, 'env.sh'), work, command, after);
 
 /** OpenSSL's answer to `openssl <args>`, output and exit status together. */
 function openssl(args: string[]): { status: number | null; out: string } {
@@ -67,7 +60,7 @@ beforeAll(async () => {
   goClient = join(work, 'go-client');
   execFileSync('go', ['build', '-o', goClient, join(CLIENTS, 'main.go')], {
     cwd: CLIENTS,
-    env: { ...clientEnv(), GOCACHE: join(work, 'gocache'), GOPATH: join(work, 'gopath'), GOPROXY: 'off', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+    env: { ...clientEnv(work), GOCACHE: join(work, 'gocache'), GOPATH: join(work, 'gopath'), GOPROXY: 'off', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
     stdio: 'pipe',
   });
   mock = startCli(['--intercept', '--port', '0', '--clock', 'manual', '--ca-dir', caDir]);
@@ -145,7 +138,7 @@ describe('the CA and its leaves, as OpenSSL and Go verify them', () => {
 });
 
 describe('the CLI in intercept mode', () => {
-  it('writes every file before /__mock/health first answers, says "source <dir>/env.sh", and reuses its CA across a restart', async () => {
+  it('writes every file before /__mock/health first answers, says "source <dir>/env.sh", and reuses its CA and Java truststore across a restart', async () => {
     const dir = join(work, 'restart-ca');
     const port = await freePort();
     const first = startCli(['--intercept', '--port', String(port), '--ca-dir', dir]);
@@ -158,11 +151,13 @@ describe('the CLI in intercept mode', () => {
       if (up) envSh = readFileSync(join(dir, 'env.sh'), 'utf8');
     }
     expect(envSh).toContain(`export HTTPS_PROXY='http://127.0.0.1:${port}'`);
-    for (const file of ['ca.pem', 'ca-key.pem', 'ca-bundle.pem']) expect(statSync(join(dir, file)).size).toBeGreaterThan(0);
+    for (const file of ['ca.pem', 'ca-key.pem', 'ca-bundle.pem', 'truststore.p12', 'php/wechat-mass-mock.ini']) expect(statSync(join(dir, file)).size).toBeGreaterThan(0);
     await first.ready;
     expect(first.output()).toContain(`intercept CA ${join(dir, 'ca.pem')}: created`);
     expect(first.output()).toContain(`source ${join(dir, 'env.sh')}`);
     const ca = readFileSync(join(dir, 'ca.pem'), 'utf8');
+    // keytool takes a second: a restart with the same CA keeps the truststore written for it.
+    const truststoreWritten = statSync(join(dir, 'truststore.p12')).mtimeMs;
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
@@ -170,6 +165,7 @@ describe('the CLI in intercept mode', () => {
     await second.ready;
     expect(second.output()).toContain(`intercept CA ${join(dir, 'ca.pem')}: reused`);
     expect(readFileSync(join(dir, 'ca.pem'), 'utf8')).toBe(ca);
+    expect(statSync(join(dir, 'truststore.p12')).mtimeMs).toBe(truststoreWritten);
     expect(statSync(join(dir, 'ca-key.pem')).mode & 0o777).toBe(0o600);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * The package as a user installs it: `npm pack`, installed into an empty project, then the CLI, the
- * library (intercept mode too, whose certificate library must come along) and the kit used from there
- * (dist/, openapi.yaml, control.yaml and the dashboard must ship).
+ * library (intercept mode too, whose certificate library must come along, and the Node preload its
+ * env.sh names) and the kit used from there (dist/, openapi.yaml, control.yaml and the dashboard must ship).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -40,10 +40,13 @@ await mock.close();
 const intercepting = await startMockServer({ intercept: true, caDir: 'ca' });
 const intercept = await (await fetch(intercepting.url + '/__mock/intercept')).json();
 await intercepting.close();
-console.log(JSON.stringify({ violations, dashboard: dashboard.status, contract: contract.status, intercept: intercept.enabled && intercept.hosts.includes('api.weixin.qq.com') }));
+console.log(JSON.stringify({ violations, dashboard: dashboard.status, contract: contract.status, intercept: intercept.enabled && intercept.hosts.includes('api.weixin.qq.com'), nodeOptions: intercept.env.NODE_OPTIONS }));
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
-    expect(out).toEqual({ violations: [], dashboard: 200, contract: 200, intercept: true });
+    expect(out).toEqual({ violations: [], dashboard: 200, contract: 200, intercept: true, nodeOptions: `--require "${join(consumer, 'node_modules/wechat-mass-mock/mock/intercept/node-preload.cjs')}"` });
+    // The preload env.sh names loads from the installed package, its undici and global-agent with it.
+    const preloaded = execFileSync(process.execPath, ['-e', 'console.log(typeof globalThis.GLOBAL_AGENT)'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: out.nodeOptions as string } });
+    expect(preloaded.trim()).toBe('object');
   });
 });

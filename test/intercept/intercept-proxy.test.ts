@@ -1,15 +1,17 @@
 /** Intercept mode's proxy in-process: what it serves, what it refuses, and that nothing leaves the mock. */
 import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import dns from 'node:dns';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_INTERCEPT_HOSTS, DEFAULT_SECRET, startMockServer, type MockServer } from '../../mock/index.js';
+import { NODE_PRELOAD } from '../../mock/intercept/intercept-env.js';
 import { dialProxy, openTunnel, requestOn, sendConnect } from './proxy-client.js';
 
 const TOKEN_PATH = `/cgi-bin/token?grant_type=client_credential&appid=${DEFAULT_APPID}&secret=${DEFAULT_SECRET}`;
@@ -202,6 +204,19 @@ describe('intercept mode: what a client is told', () => {
     const info = mock.intercept!;
     expect(info.hosts).toEqual([...DEFAULT_INTERCEPT_HOSTS].sort());
     expect(info.env).toMatchObject({ HTTPS_PROXY: mock.url, http_proxy: mock.url, NO_PROXY: 'localhost,127.0.0.1,::1', REQUESTS_CA_BUNDLE: info.files.bundle, NODE_EXTRA_CA_CERTS: info.files.ca });
+    expect(info.env.NODE_OPTIONS).toBe(`--require "${NODE_PRELOAD}"`);
+    expect(existsSync(NODE_PRELOAD)).toBe(true);
+    expect(info.env.PHP_INI_SCAN_DIR).toBe(`:${dirname(info.files.ini)}`);
+    const { port } = new URL(mock.url);
+    expect(info.env.JAVA_TOOL_OPTIONS!.split(' ')).toEqual([
+      '-Dhttps.proxyHost=127.0.0.1',
+      `-Dhttps.proxyPort=${port}`,
+      '-Dhttp.proxyHost=127.0.0.1',
+      `-Dhttp.proxyPort=${port}`,
+      `-Djavax.net.ssl.trustStore=${info.files.truststore}`,
+      '-Djavax.net.ssl.trustStorePassword=changeit',
+      '-Djavax.net.ssl.trustStoreType=PKCS12',
+    ]);
     const view = await (await fetch(`${mock.url}/__mock/intercept`)).json();
     expect(view).toEqual({ enabled: true, hosts: info.hosts, ca_dir: info.caDir, files: info.files, env: info.env });
   });
@@ -216,6 +231,21 @@ describe('intercept mode: what a client is told', () => {
     const names = Object.keys(mock.intercept!.env);
     const printed = execFileSync('sh', ['-c', `. "$1" && for name in ${names.join(' ')}; do eval "printf '%s=%s\\n' \\"\\$name\\" \\"\\$$name\\""; done`, 'sh', mock.intercept!.files.env], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(Object.fromEntries(printed.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))).toEqual(mock.intercept!.env);
+  });
+
+  it('writes a PHP ini naming ca-bundle.pem as curl.cainfo and openssl.cafile, alone in its folder', () => {
+    const { ini, bundle } = mock.intercept!.files;
+    expect(readdirSync(dirname(ini))).toEqual(['wechat-mass-mock.ini']);
+    const settings = readFileSync(ini, 'utf8').split('\n').filter((line) => line.includes('='));
+    expect(settings).toEqual([`curl.cainfo = "${bundle}"`, `openssl.cafile = "${bundle}"`]);
+  });
+
+  it('writes truststore.p12 with keytool: a PKCS12 store whose one trusted entry is ca.pem', () => {
+    const listed = execFileSync('keytool', ['-list', '-rfc', '-storetype', 'PKCS12', '-keystore', mock.intercept!.files.truststore!, '-storepass', 'changeit'], { encoding: 'utf8' });
+    expect(listed).toContain('Your keystore contains 1 entry');
+    expect(listed).toContain('Entry type: trustedCertEntry');
+    const stored = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(listed)![0];
+    expect(new X509Certificate(stored).fingerprint256).toBe(new X509Certificate(ca).fingerprint256);
   });
 
   it('writes ca-bundle.pem as Node\'s root certificates plus the CA', () => {
