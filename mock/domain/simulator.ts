@@ -10,6 +10,7 @@ import type { DomainContext } from './domain-context.js';
 import { rebuildInFlight, takeDue, trackApproved } from './in-flight.js';
 import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
+import { startIdSequences } from './ids.js';
 import { reindexTokens } from './tokens.js';
 import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
 
@@ -63,8 +64,8 @@ export interface Simulator {
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { clock, seed } = options;
   const startApps = (options.apps ?? []).some((app) => app.appid === DEFAULT_APP.appid) ? options.apps ?? [] : [DEFAULT_APP, ...(options.apps ?? [])];
-  const store = createStore();
   let random = createRandom(seed);
+  const store = createStore(random);
   const listeners: FinishListener[] = [];
   const commitListeners: CommitListener[] = [];
   const changes = new Changes();
@@ -238,8 +239,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         unit(() =>
           changes.reset(() => {
             for (const app of [...store.apps.values()]) forgetApp(app);
-            store.preview_ids.clear();
             random = createRandom(seed);
+            store.ids = startIdSequences(random);
           }),
         );
         unit(() => {

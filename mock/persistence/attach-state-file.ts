@@ -6,6 +6,7 @@
  */
 import { chmodSync, statSync } from 'node:fs';
 import type { Before, ChangeSet } from '../domain/changes.js';
+import { continueAfter } from '../domain/ids.js';
 import { rebuildInFlight } from '../domain/in-flight.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
@@ -150,6 +151,7 @@ function restore(sim: Simulator, records: StateRecord[]): void {
     if (app) app.message_ids.push(id);
     else store.messages.delete(id);
   }
+  continueAfter(store.ids, [...store.messages.values()]);
   for (const app of store.apps.values()) {
     rebuildInFlight(store, app);
     for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);
