@@ -45,7 +45,8 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
   // While a send waits for the administrator, setSpeed is refused (one that timed out no longer counts).
   ctx.tick(app);
   const waiting = oldestAwaiting(app);
-  if (waiting) return fail(confirmationErrcode(waiting, now));
+  const held = waiting && confirmationErrcode(app, 'setSpeed', waiting, now);
+  if (held) return fail(held);
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
   changeSpeed(ctx, ctx.changes.app(app), speed.value);
@@ -78,8 +79,10 @@ export function massmsgget(ctx: DomainContext, app: App, body: Body): Result<Sch
   if (!message) return fail(40059);
   const now = ctx.appNow(app);
   const { status } = lifecycleAt(message, app, now);
-  if (status === 'AWAITING_CONFIRMATION') return fail(confirmationErrcode(message, now));
-  return ok({ msg_id: message.msg_id, msg_status: status });
+  if (status !== 'AWAITING_CONFIRMATION') return ok({ msg_id: message.msg_id, msg_status: status });
+  const held = confirmationErrcode(app, 'massmsgget', message, now);
+  // Where the app's protection_codes leave massmsgget alone, a waiting send reads as not yet sent.
+  return held ? fail(held) : ok({ msg_id: message.msg_id, msg_status: 'SENDING' });
 }
 
 export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['OkSuccess']> {

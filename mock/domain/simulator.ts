@@ -11,7 +11,7 @@ import { rebuildInFlight, takeDue, trackApproved } from './in-flight.js';
 import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
 import { startIdSequences } from './ids.js';
-import { reindexTokens } from './tokens.js';
+import { reindexTokens, tokensOf } from './tokens.js';
 import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
@@ -148,7 +148,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
   const forgetApp = (app: App) => {
     for (const id of app.message_ids) store.messages.delete(id);
-    for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
+    for (const record of tokensOf(app)) store.tokens.delete(record.token);
     store.apps.delete(app.appid);
   };
   const tick = () =>

@@ -150,6 +150,10 @@ export interface App extends AppSettings {
   readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */
   readonly stable: TokenRecord | undefined;
+  /** The stable token it replaced in its last 5 minutes: valid until its own expiry. */
+  readonly stable_previous?: TokenRecord | undefined;
+  /** App time of the last force_refresh that rotated the stable token. */
+  readonly stable_forced_at?: number | undefined;
   readonly usage: Usage;
 }
 
