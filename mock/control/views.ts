@@ -62,6 +62,9 @@ export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppV
     has_encoding_aes_key: app.encoding_aes_key !== null,
     limits: { ...app.limits },
     push: { ...app.push },
+    account_type: app.account_type,
+    dedupe_without_clientmsgid: app.dedupe_without_clientmsgid,
+    protection_codes: { ...app.protection_codes, operations: [...app.protection_codes.operations] },
     message_count: app.message_ids.length,
     messages,
   };

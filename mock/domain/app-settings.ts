@@ -3,7 +3,7 @@
  * filled in and the appid and secret generated when not given.
  */
 import type { components } from '../generated/control.js';
-import { DEFAULT_PUSH, type AppSettings } from './store.js';
+import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, type AppSettings } from './store.js';
 import type { Random } from './random.js';
 
 export type AppInput = components['schemas']['AppInput'];
@@ -32,10 +32,19 @@ export function settingsFromInput(input: AppInput, random: Random): AppSettings 
     encoding_aes_key: input.encoding_aes_key ?? null,
     limits: { ...input.limits },
     push: { ...DEFAULT_PUSH, ...input.push },
+    account_type: input.account_type ?? 'service',
+    dedupe_without_clientmsgid: input.dedupe_without_clientmsgid ?? true,
+    protection_codes: { ...DEFAULT_PROTECTION_CODES, ...input.protection_codes },
   };
 }
 
 /** The input that creates an app with `settings` again (a reset of an app created at run time). */
 export function inputOf(settings: AppSettings): AppInput {
-  return { ...settings, tags: settings.tags.map((tag) => ({ ...tag })), limits: { ...settings.limits }, push: { ...settings.push } };
+  return {
+    ...settings,
+    tags: settings.tags.map((tag) => ({ ...tag })),
+    limits: { ...settings.limits },
+    push: { ...settings.push },
+    protection_codes: { ...settings.protection_codes, operations: [...settings.protection_codes.operations] },
+  };
 }

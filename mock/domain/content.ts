@@ -53,3 +53,8 @@ export function checkContent(body: Body): Result<MsgType> {
 export function isOpenid(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{6,64}$/.test(value);
 }
+
+/** The part of a send that is its content (for its digest): the msgtype's own object, or both image forms. */
+export function contentPayload(body: Body, msgtype: MsgType): unknown {
+  return msgtype === 'image' ? { image: field(body, 'image'), images: field(body, 'images') } : field(body, msgtype);
+}

@@ -3,14 +3,16 @@
  * deleteMassMsg ends a successful one; setSpeed and getSpeed set the pace of those still sending.
  */
 import type { components } from '../../contracts/generated/openapi.js';
-import { checkContent, DELETABLE, isOpenid, type MsgType } from './content.js';
+import { checkContent, contentPayload, DELETABLE, isOpenid, type MsgType } from './content.js';
+import { sendDigest } from './send-digest.js';
 import type { DomainContext } from './domain-context.js';
 import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
 import { confirmationErrcode, lifecycleAt, nextStatus, transition } from './lifecycle.js';
 import { countMassSend, hasMassQuota } from './limits.js';
 import { field, isObject, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
-import { REALSPEED, isIdTaken, type App, type MassMessage, type Recorded, type SpeedLevel } from './store.js';
+import { nextDataId, nextMsgId } from './ids.js';
+import { REALSPEED, type App, type MassMessage, type Recorded, type SpeedLevel } from './store.js';
 
 type Schemas = components['schemas'];
 
@@ -43,7 +45,8 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
   // While a send waits for the administrator, setSpeed is refused (one that timed out no longer counts).
   ctx.tick(app);
   const waiting = oldestAwaiting(app);
-  if (waiting) return fail(confirmationErrcode(waiting, now));
+  const held = waiting && confirmationErrcode(app, 'setSpeed', waiting, now);
+  if (held) return fail(held);
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
   changeSpeed(ctx, ctx.changes.app(app), speed.value);
@@ -76,8 +79,10 @@ export function massmsgget(ctx: DomainContext, app: App, body: Body): Result<Sch
   if (!message) return fail(40059);
   const now = ctx.appNow(app);
   const { status } = lifecycleAt(message, app, now);
-  if (status === 'AWAITING_CONFIRMATION') return fail(confirmationErrcode(message, now));
-  return ok({ msg_id: message.msg_id, msg_status: status });
+  if (status !== 'AWAITING_CONFIRMATION') return ok({ msg_id: message.msg_id, msg_status: status });
+  const held = confirmationErrcode(app, 'massmsgget', message, now);
+  // Where the app's protection_codes leave massmsgget alone, a waiting send reads as not yet sent.
+  return held ? fail(held) : ok({ msg_id: message.msg_id, msg_status: 'SENDING' });
 }
 
 export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['OkSuccess']> {
@@ -96,7 +101,6 @@ export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<
 
 /** 45067 over 64 bytes of UTF-8; 45066 retried within a minute; 45065 (with the msg_id) within 24 h. */
 function checkClientMsgId(app: App, value: unknown, now: number): Result<string | undefined> {
-  if (value === undefined || value === null) return ok(undefined);
   // A number is read as its digits, like other loose scalars; an object or array is no clientmsgid.
   if (typeof value !== 'string' && typeof value !== 'number') return fail(47001);
   const id = String(value);
@@ -108,37 +112,62 @@ function checkClientMsgId(app: App, value: unknown, now: number): Result<string 
   return ok(id);
 }
 
-function audienceOfFilter(app: App, filter: unknown): Result<{ audience: number; toAll: boolean }> {
+/** Who a send reaches: how many fans, whether it is a send to all, and the scope as its digest covers it. */
+interface Scope {
+  audience: number;
+  toAll: boolean;
+  digestable: unknown;
+}
+
+function scopeOfFilter(app: App, filter: unknown): Result<Scope> {
   if (!isObject(filter)) return fail(47001);
   const toAll = field(filter, 'is_to_all');
-  if (toAll === true || toAll === 'true') return ok({ audience: app.fans, toAll: true });
+  if (toAll === true || toAll === 'true') return ok({ audience: app.fans, toAll: true, digestable: { is_to_all: true } });
   const tagId = looseInteger(field(filter, 'tag_id'));
   if (tagId === undefined) return fail(47001);
   // An unknown tag has no fans: the send is accepted and reaches nobody.
-  return ok({ audience: app.tags.find((tag) => tag.id === tagId)?.count ?? 0, toAll: false });
+  return ok({ audience: app.tags.find((tag) => tag.id === tagId)?.count ?? 0, toAll: false, digestable: { tag_id: tagId } });
 }
 
-function audienceOfList(touser: unknown): Result<number> {
+function scopeOfList(touser: unknown): Result<Scope> {
   if (!Array.isArray(touser)) return fail(47001);
   if (touser.length < 2 || touser.length > 10_000) return fail(40130);
   if (!touser.every(isOpenid)) return fail(40003);
-  return ok(new Set(touser).size);
+  const openids = [...new Set(touser as string[])].sort();
+  return ok({ audience: openids.length, toAll: false, digestable: { touser: openids } });
 }
 
-function submit(ctx: DomainContext, app: App, body: Body, audienceOf: () => Result<{ audience: number; toAll: boolean }>): Result<Schemas['SendSuccess']> {
+/**
+ * What stands for a send's clientmsgid: the one given, else (unless the app turned it off) the digest
+ * of its scope and content, as WeChat's parameter text says ("如不填，则后台默认以群发范围和群发内容的
+ * 摘要值做为clientmsgid"). A digest whose earlier send failed or was rejected does not count.
+ */
+function checkIdempotency(ctx: DomainContext, app: App, body: Body, msgtype: MsgType, scope: Scope, now: number): Result<string | undefined> {
+  const given = field(body, 'clientmsgid');
+  if (given !== undefined && given !== null) return checkClientMsgId(app, given, now);
+  if (!app.dedupe_without_clientmsgid) return ok(undefined);
+  const digest = sendDigest(msgtype, contentPayload(body, msgtype), scope.digestable);
+  const seen = app.clientmsgids.get(digest);
+  const failed = seen !== undefined && ctx.store.messages.get(seen.msg_id)?.status === 'SEND_FAIL';
+  if (!seen || failed || now - seen.at >= CLIENTMSGID_WINDOW_MS) return ok(digest);
+  return now - seen.at < CLIENTMSGID_RETRY_MS ? fail(45066) : fail(45065, seen.msg_id);
+}
+
+function submit(ctx: DomainContext, app: App, body: Body, kind: 'sendall' | 'send', scopeOf: () => Result<Scope>): Result<Schemas['SendSuccess']> {
   ctx.tick(app);
   const now = ctx.appNow(app);
+  if (kind === 'send' && app.account_type === 'subscription') return fail(48001);
   const content = checkContent(body);
   if (!content.ok) return content;
-  const audience = audienceOf();
-  if (!audience.ok) return audience;
-  const clientmsgid = checkClientMsgId(app, field(body, 'clientmsgid'), now);
-  if (!clientmsgid.ok) return clientmsgid;
-  if (!hasMassQuota(app, now)) return fail(45028);
+  const scope = scopeOf();
+  if (!scope.ok) return scope;
+  const idempotency = checkIdempotency(ctx, app, body, content.value, scope.value, now);
+  if (!idempotency.ok) return idempotency;
+  if (kind === 'sendall' && !hasMassQuota(app, now)) return fail(45028);
   const recorded = ctx.changes.app(app);
-  countMassSend(recorded, now);
-  const message = createMessage(ctx, recorded, content.value, audience.value.audience, now, audience.value.toAll && app.protection);
-  if (clientmsgid.value !== undefined) ctx.changes.clientMsgId(app, clientmsgid.value, { msg_id: message.msg_id, at: now });
+  if (kind === 'sendall') countMassSend(recorded, now);
+  const message = createMessage(ctx, recorded, content.value, scope.value.audience, now, scope.value.toAll && app.protection);
+  if (idempotency.value !== undefined) ctx.changes.clientMsgId(app, idempotency.value, { msg_id: message.msg_id, at: now });
   // A send to nobody (an unknown tag) is due at once: the tick ends it.
   ctx.tick(app);
   const answer: Schemas['SendSuccess'] = { errcode: 0, errmsg: 'send job submission success', msg_id: message.msg_id };
@@ -147,10 +176,9 @@ function submit(ctx: DomainContext, app: App, body: Body, audienceOf: () => Resu
 }
 
 function createMessage(ctx: DomainContext, app: Recorded<App>, msgtype: MsgType, audience: number, now: number, awaiting: boolean): MassMessage {
-  const taken = (id: number) => isIdTaken(ctx.store, id);
   const message = ctx.changes.newMessage({
-    msg_id: ctx.random.id(taken),
-    msg_data_id: msgtype === 'mpnews' ? ctx.random.id(() => false) : undefined,
+    msg_id: nextMsgId(ctx.store.ids, ctx.random),
+    msg_data_id: msgtype === 'mpnews' ? nextDataId(ctx.store.ids, ctx.random) : undefined,
     appid: app.appid,
     msgtype,
     audience,
@@ -168,14 +196,12 @@ function createMessage(ctx: DomainContext, app: Recorded<App>, msgtype: MsgType,
 }
 
 export function sendAll(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
-  return submit(ctx, app, body, () => audienceOfFilter(app, field(body, 'filter')));
+  return submit(ctx, app, body, 'sendall', () => scopeOfFilter(app, field(body, 'filter')));
 }
 
+/** mass/send: refused to subscription accounts (48001, inferred: the docs give it to verified service accounts only). */
 export function massSend(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
-  return submit(ctx, app, body, () => {
-    const audience = audienceOfList(field(body, 'touser'));
-    return audience.ok ? ok({ audience: audience.value, toAll: false }) : audience;
-  });
+  return submit(ctx, app, body, 'send', () => scopeOfList(field(body, 'touser')));
 }
 
 /** towxname wins over touser when both are given, as the old doc says. */
@@ -185,8 +211,7 @@ export function previewMassMsg(ctx: DomainContext, body: Body): Result<Schemas['
   const towxname = field(body, 'towxname');
   const reachable = typeof towxname === 'string' && towxname.length > 0 ? true : isOpenid(field(body, 'touser'));
   if (!reachable) return fail(40003);
-  const msgId = ctx.random.id((id) => isIdTaken(ctx.store, id));
-  ctx.store.preview_ids.add(msgId);
+  const msgId = nextMsgId(ctx.store.ids, ctx.random);
   return ok({ errcode: 0, errmsg: 'preview success', msg_id: msgId });
 }
 

@@ -10,7 +10,8 @@ import type { DomainContext } from './domain-context.js';
 import { rebuildInFlight, takeDue, trackApproved } from './in-flight.js';
 import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
-import { reindexTokens } from './tokens.js';
+import { startIdSequences } from './ids.js';
+import { reindexTokens, tokensOf } from './tokens.js';
 import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
@@ -71,8 +72,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const { clock, seed } = options;
   const configured = options.apps ?? [];
   const startApps = configured.some((app) => app.appid === DEFAULT_APP.appid) ? configured : [DEFAULT_APP, ...configured];
-  const store = createStore();
   let random = createRandom(seed);
+  const store = createStore(random);
   const listeners: FinishListener[] = [];
   const commitListeners: CommitListener[] = [];
   const changes = new Changes();
@@ -170,7 +171,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
   const forgetApp = (app: App) => {
     for (const id of app.message_ids) store.messages.delete(id);
-    for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
+    for (const record of tokensOf(app)) store.tokens.delete(record.token);
     store.apps.delete(app.appid);
   };
   const tick = () =>
@@ -263,8 +264,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         unit(() =>
           changes.reset(() => {
             for (const app of [...store.apps.values()]) forgetApp(app);
-            store.preview_ids.clear();
             random = createRandom(seed);
+            store.ids = startIdSequences(random);
           }),
         );
         unit(() => {

@@ -2,6 +2,7 @@
  * The simulator's state: apps are tenants keyed by appid, each with its own speed, clock offset,
  * tokens, audience and messages. Plain data, no HTTP; every rule module takes a Store.
  */
+import { startIdSequences, type IdSequences } from './ids.js';
 import { MinHeap } from './min-heap.js';
 import type { Random } from './random.js';
 
@@ -18,6 +19,9 @@ export type Tag = components['schemas']['Tag'];
 export type Limits = components['schemas']['Limits'];
 /** How event pushes are timed: both always set on a stored app. */
 export type PushOptions = Required<components['schemas']['PushOptions']>;
+export type AccountType = components['schemas']['AccountType'];
+/** Which calls answer 8950x while a send awaits the administrator, and when 89505 becomes 89504. */
+export type ProtectionCodes = Required<components['schemas']['ProtectionCodes']>;
 /** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
 export type PushRecord = components['schemas']['PushAttemptView'];
 
@@ -42,6 +46,10 @@ export interface AppSettings {
   readonly encoding_aes_key: string | null;
   readonly limits: Readonly<Limits>;
   readonly push: Readonly<PushOptions>;
+  readonly account_type: AccountType;
+  /** A send without clientmsgid is deduplicated by the digest of its scope and content. */
+  readonly dedupe_without_clientmsgid: boolean;
+  readonly protection_codes: Readonly<ProtectionCodes>;
 }
 
 export type MessageStatus = 'AWAITING_CONFIRMATION' | 'SENDING' | 'SEND_SUCCESS' | 'SEND_FAIL' | 'DELETE';
@@ -142,6 +150,10 @@ export interface App extends AppSettings {
   readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */
   readonly stable: TokenRecord | undefined;
+  /** The stable token it replaced in its last 5 minutes: valid until its own expiry. */
+  readonly stable_previous?: TokenRecord | undefined;
+  /** App time of the last force_refresh that rotated the stable token. */
+  readonly stable_forced_at?: number | undefined;
   readonly usage: Usage;
 }
 
@@ -152,15 +164,18 @@ export interface Store {
   tokens: Map<string, TokenRecord>;
   /** maps msg_id to its message, for every app (msg_ids are unique across apps). */
   messages: Map<number, MassMessage>;
-  /** Ids handed out by preview, kept only so that no send reuses one. */
-  preview_ids: Set<number>;
+  /** The last msg_id and msg_data_id handed out (sends and previews share the msg_ids). */
+  ids: IdSequences;
 }
 
-export function createStore(): Store {
-  return { apps: new Map(), tokens: new Map(), messages: new Map(), preview_ids: new Set() };
+export function createStore(random: Random): Store {
+  return { apps: new Map(), tokens: new Map(), messages: new Map(), ids: startIdSequences(random) };
 }
 
 export const DEFAULT_PUSH: PushOptions = { timeout_ms: 5000, retry_delay_ms: 1000 };
+
+/** The mock's choice where the docs are silent: both calls answer 8950x, 89505 for the first minute. */
+export const DEFAULT_PROTECTION_CODES: ProtectionCodes = { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 };
 
 export function createAppState(settings: AppSettings, random: Random): App {
   return {
@@ -168,6 +183,7 @@ export function createAppState(settings: AppSettings, random: Random): App {
     tags: settings.tags.map((tag) => ({ ...tag })),
     limits: { ...settings.limits },
     push: { ...settings.push },
+    protection_codes: { ...settings.protection_codes, operations: [...settings.protection_codes.operations] },
     original_id: `gh_${random.hex(12)}`,
     speed: 0,
     work_base: 0,
@@ -180,8 +196,4 @@ export function createAppState(settings: AppSettings, random: Random): App {
     stable: undefined,
     usage: { day: -1, api_calls: 0, mass_sends: 0, minute: -1, minute_calls: 0 },
   };
-}
-
-export function isIdTaken(store: Store, id: number): boolean {
-  return store.messages.has(id) || store.preview_ids.has(id);
 }

@@ -21,5 +21,8 @@ export function applyAppPatch(ctx: DomainContext, app: App, patch: AppPatch): Ap
   if (patch.encoding_aes_key !== undefined) recorded.encoding_aes_key = patch.encoding_aes_key;
   if (patch.limits !== undefined) recorded.limits = { ...patch.limits };
   if (patch.push !== undefined) recorded.push = { ...app.push, ...patch.push };
+  if (patch.account_type !== undefined) recorded.account_type = patch.account_type;
+  if (patch.dedupe_without_clientmsgid !== undefined) recorded.dedupe_without_clientmsgid = patch.dedupe_without_clientmsgid;
+  if (patch.protection_codes !== undefined) recorded.protection_codes = { ...app.protection_codes, ...patch.protection_codes };
   return app;
 }

@@ -297,8 +297,8 @@ export interface components {
         };
         /** @description Off unless set. */
         Limits: {
-            /** @description Successful sends a day before 45028. */
-            daily_mass_quota?: number;
+            /** @description Successful sendall calls a day before 45028. Unset: the account type's (service 100, subscription 1); null: no quota. */
+            daily_mass_quota?: number | null;
             /** @description API calls a day before 45009. */
             daily_api_quota?: number;
             /** @description API calls a minute before 45011. */
@@ -325,6 +325,22 @@ export interface components {
             encoding_aes_key?: string | null;
             limits?: components["schemas"]["Limits"];
             push?: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            /** @description A send without clientmsgid is deduplicated by the digest of its scope and content, as WeChat does; default true. */
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
+        };
+        /**
+         * @description A verified service account (default: sendall 100 times a day) or subscription account (sendall once a day; mass/send refused with 48001).
+         * @enum {string}
+         */
+        AccountType: "service" | "subscription";
+        /** @description While a send awaits the administrator: which calls answer 89505 then 89504, and when 89505 becomes 89504. The docs do not settle either; the defaults are the mock's choice. */
+        ProtectionCodes: {
+            /** @description Default [massmsgget, setSpeed]. */
+            operations?: ("massmsgget" | "setSpeed")[];
+            /** @description Default 60000: 89505 in the first minute of waiting, 89504 after. */
+            switch_after_ms?: number;
         };
         AppPatch: {
             /** @description As setSpeed: what is left of a send goes at the new rate. */
@@ -344,6 +360,10 @@ export interface components {
             encoding_aes_key?: string | null;
             limits?: components["schemas"]["Limits"];
             push?: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            /** @description A send without clientmsgid is deduplicated by the digest of its scope and content, as WeChat does; default true. */
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
         };
         /** @description One attempt to POST the send's MASSSENDJOBFINISH event to the app's callback URL. */
         PushAttemptView: {
@@ -414,6 +434,9 @@ export interface components {
             has_encoding_aes_key?: boolean;
             limits: components["schemas"]["Limits"];
             push: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
             message_count: number;
             messages: components["schemas"]["MessageView"][];
         };

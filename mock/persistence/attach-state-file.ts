@@ -6,7 +6,9 @@
  */
 import { chmodSync, statSync } from 'node:fs';
 import type { Before, ChangeSet } from '../domain/changes.js';
+import { continueAfter } from '../domain/ids.js';
 import { rebuildInFlight } from '../domain/in-flight.js';
+import { tokensOf } from '../domain/tokens.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
 import { createInFlight, type App, type ClientMsgIdEntry, type MassMessage } from '../domain/store.js';
@@ -150,9 +152,10 @@ function restore(sim: Simulator, records: StateRecord[]): void {
     if (app) app.message_ids.push(id);
     else store.messages.delete(id);
   }
+  continueAfter(store.ids, [...store.messages.values()]);
   for (const app of store.apps.values()) {
     rebuildInFlight(store, app);
-    for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);
+    for (const token of tokensOf(app)) store.tokens.set(token.token, token);
   }
   // Mock time never moves back across a restart.
   const now = sim.clock.now();

@@ -8,6 +8,7 @@
  */
 import { StateWriteError } from '../domain/changes.js';
 import { errmsgFor, type WxErrcode } from '../domain/errors.js';
+import { nextMsgId } from '../domain/ids.js';
 import { countApiCall, countsApiCalls } from '../domain/limits.js';
 import { isObject, type Body } from '../domain/loose.js';
 import type { Result } from '../domain/result.js';
@@ -79,7 +80,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
 
   /** A documented errcode forced on a call (header or fault); a forced 45065 names the app's latest send. */
   const forcedError = (operationId: OperationId, app: App, errcode: WxErrcode): WechatAnswer =>
-    error(operationId, app, errcode, errcode === 45065 ? app.message_ids.at(-1) ?? sim.random.id(() => false) : undefined);
+    error(operationId, app, errcode, errcode === 45065 ? app.message_ids.at(-1) ?? nextMsgId(sim.store.ids, sim.random) : undefined);
 
   const override = (operationId: OperationId, header: string | undefined): Override => {
     if (header === undefined) return undefined;

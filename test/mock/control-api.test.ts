@@ -55,7 +55,7 @@ describe('the control API', () => {
     mock = newMock();
     const token = await mock.token();
     const first = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id;
-    const second = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id;
+    const second = (await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_2' } })).body.msg_id;
     const all = await mock.http.get('/__mock/state');
     const app = all.body.apps[0];
     expect(app.message_count).toBe(2);
@@ -69,13 +69,15 @@ describe('the control API', () => {
   it('lists the newest 1000 messages per app unless asked for more, and counts them all', async () => {
     mock = newMock();
     const { sim } = mock.app.mock;
-    const app = sim.store.apps.get('wx0000000000000001')!;
-    for (let i = 0; i < 1005; i++) expect(sendAll(sim.ctx, app, { ...TEXT_TO_TAG }).ok).toBe(true);
-    const state = await mock.http.get('/__mock/state');
+    const created = sim.createApp({ limits: { daily_mass_quota: null }, tags: [{ id: 100, name: 'all', count: 1000 }] });
+    const app = created.ok ? created.value : expect.unreachable();
+    // Each send differs, so none is a repeat of another.
+    for (let i = 0; i < 1005; i++) expect(sim.unit(() => sendAll(sim.ctx, app, { ...TEXT_TO_TAG, text: { content: `n${i}` } })).ok).toBe(true);
+    const state = await mock.http.get('/__mock/state').query({ appid: app.appid });
     expect(state.body.apps[0].message_count).toBe(1005);
     expect(state.body.apps[0].messages).toHaveLength(1000);
     expect(state.body.apps[0].messages.at(-1).msg_id).toBe(app.message_ids.at(-1));
-    expect((await mock.http.get('/__mock/state').query({ messages: 2000 })).body.apps[0].messages).toHaveLength(1005);
+    expect((await mock.http.get('/__mock/state').query({ appid: app.appid, messages: 2000 })).body.apps[0].messages).toHaveLength(1005);
   });
 
   it('answers 404 for an unknown msg_id and 400 for one that is not a number', async () => {
@@ -167,8 +169,8 @@ describe('bad input', () => {
   it('accepts filter shapes SDKs send: tag_id null with is_to_all, tag_id alone, tag_id as a string', async () => {
     mock = newMock();
     const token = await mock.token();
-    for (const filter of [{ is_to_all: true, tag_id: null }, { tag_id: 100 }, { is_to_all: false, tag_id: '100' }]) {
-      const res = await mock.post(PATHS.sendAll, token, { filter, msgtype: 'text', text: { content: 'x' }, send_ignore_reprint: '0' });
+    for (const [i, filter] of [{ is_to_all: true, tag_id: null }, { tag_id: 100 }, { is_to_all: false, tag_id: '100' }].entries()) {
+      const res = await mock.post(PATHS.sendAll, token, { filter, msgtype: 'text', text: { content: `x${i}` }, send_ignore_reprint: '0' });
       expect(res.body.errcode, JSON.stringify(filter)).toBe(0);
     }
   });

@@ -246,9 +246,11 @@ describe('the daily mass-send quota', () => {
     const app = await mock.createApp({ limits: { daily_mass_quota: 1 } });
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.errcode).toBe(0);
-    expectWxError(await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL), 45028);
+    // Another content: the same one again would be a repeat (45066), not a new send.
+    const another = { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_2' } };
+    expectWxError(await mock.post(PATHS.sendAll, token, another), 45028);
     mock.advance(24 * 3600_000, app.appid);
     const fresh = await mock.token(app.appid);
-    expect((await mock.post(PATHS.sendAll, fresh, MPNEWS_TO_ALL)).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.sendAll, fresh, another)).body.errcode).toBe(0);
   });
 });
