@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELETABLE, MSGTYPES, checkContent, isOpenid } from '../../mock/domain/content.js';
+import { DELETABLE, MSGTYPES, checkContent, contentPayload, isOpenid } from '../../mock/domain/content.js';
 
 const ok = (msgtype: string) => ({ ok: true, value: msgtype });
 const fail = (errcode: number) => ({ ok: false, errcode });
@@ -117,4 +117,18 @@ describe('isOpenid', () => {
       expect(isOpenid(value)).toBe(false);
     },
   );
+});
+
+describe('contentPayload', () => {
+  it.each(MSGTYPES.filter((type) => type !== 'image'))('is the %s object itself, as given', (msgtype) => {
+    const body: Record<string, unknown> = { ...VALID[msgtype], filter: { is_to_all: true }, clientmsgid: 'c' };
+    expect(contentPayload(body, msgtype)).toBe(VALID[msgtype][msgtype]);
+  });
+
+  it('is both image forms for an image send, the absent one undefined', () => {
+    const images = { media_ids: ['a', 'b'] };
+    expect(contentPayload({ msgtype: 'image', images }, 'image')).toEqual({ image: undefined, images });
+    expect(contentPayload({ msgtype: 'image', image: { media_id: 'a' }, images }, 'image')).toEqual({ image: { media_id: 'a' }, images });
+    expect(contentPayload({ msgtype: 'image', image: { media_id: 'a' } }, 'image')).toStrictEqual({ image: { media_id: 'a' }, images: undefined });
+  });
 });

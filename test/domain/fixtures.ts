@@ -8,6 +8,7 @@
 import { Changes } from '../../mock/domain/changes.js';
 import { createRandom, type Random } from '../../mock/domain/random.js';
 import {
+  DEFAULT_PROTECTION_CODES,
   DEFAULT_PUSH,
   REALSPEED,
   createAppState,
@@ -22,7 +23,7 @@ import {
 } from '../../mock/domain/store.js';
 
 export type { App, AppSettings, MassMessage, Recorded, SpeedLevel, Store, TokenRecord };
-export { DEFAULT_PUSH };
+export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH };
 
 /** 2026-11-22T00:00:00Z: app time in these tests starts here. */
 export const T0 = Date.UTC(2026, 10, 22);
@@ -33,7 +34,7 @@ export function unitsPerMs(speed: SpeedLevel): number {
 }
 
 export function newStore(...apps: App[]): Store {
-  const store = createStore();
+  const store = createStore(createRandom(1));
   for (const app of apps) store.apps.set(app.appid, app);
   return store;
 }
@@ -50,6 +51,9 @@ export function appSettings(overrides: Partial<AppSettings> = {}): AppSettings {
     encoding_aes_key: null,
     limits: {},
     push: { ...DEFAULT_PUSH },
+    account_type: 'service',
+    dedupe_without_clientmsgid: true,
+    protection_codes: { ...DEFAULT_PROTECTION_CODES, operations: [...DEFAULT_PROTECTION_CODES.operations] },
     ...overrides,
   };
 }
@@ -98,7 +102,6 @@ export function randomWithTokens(tokens: string[], seed = 1): Random {
   const queue = [...tokens];
   return {
     seed,
-    id: (taken) => seeded.id(taken),
     rid: (nowMs) => seeded.rid(nowMs),
     token: () => queue.shift() ?? seeded.token(),
     hex: (length) => seeded.hex(length),

@@ -109,3 +109,16 @@ export function textTo(touser: unknown): Body {
 export function openids(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `openid_${String(i).padStart(6, '0')}`);
 }
+
+let serial = 0;
+/**
+ * `body` with content no other send of the test had (its text or media_id numbered), so that the
+ * dedupe of sends without clientmsgid (send-digest.ts) does not refuse a send repeated on purpose.
+ */
+export function distinct(body: Body): Body {
+  const msgtype = String(body.msgtype);
+  const payload = body[msgtype] as Record<string, unknown>;
+  serial += 1;
+  const changed = 'content' in payload ? { ...payload, content: `${String(payload.content)} #${serial}` } : { ...payload, media_id: `${String(payload.media_id)}-${serial}` };
+  return { ...body, [msgtype]: changed };
+}

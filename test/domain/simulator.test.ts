@@ -19,6 +19,7 @@ import {
   messageOf,
   newSim,
   only,
+  distinct,
   textToTag,
   touched,
   type TestSim,
@@ -30,7 +31,8 @@ const TAG_100 = [{ id: 100, name: 't', count: 1000 }];
 /** 1,000 fans at speed 0: 75 ms. */
 const TAG_MS = 75;
 
-const send = (t: TestSim, app: App, body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had), as its own unit. */
+const send = (t: TestSim, app: App, body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 
 function expectRefused(result: ControlResult<unknown>, error: 'invalid_request' | 'not_found' | 'conflict', message?: RegExp): void {
   expect(result.ok).toBe(false);
@@ -514,7 +516,8 @@ describe('reset', () => {
     expect([...t.sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxstart0000000001']);
     expect(t.sim.store.messages.size).toBe(0);
     expect(t.sim.store.tokens.size).toBe(0);
-    expect(t.sim.store.preview_ids.size).toBe(0);
+    // The id sequences start again where the seed starts them, as on a fresh simulator.
+    expect(t.sim.store.ids).toEqual(fresh.sim.store.ids);
     const def = appOf(t.sim, DEFAULT_APPID);
     expect(def).toMatchObject({ fans: DEFAULT_FANS, speed: 0, offset_ms: 0, message_ids: [], tokens: [] });
     expect(def.original_id).toBe(appOf(fresh.sim, DEFAULT_APPID).original_id);
@@ -561,6 +564,7 @@ describe('reset', () => {
     const { t, start, created, messages } = populated();
     const originalId = appOf(t.sim, DEFAULT_APPID).original_id;
     const createdTokens = [...created.tokens, created.stable].map((record) => record!.token);
+    const ids = { ...t.sim.store.ids };
     expect(t.sim.reset(DEFAULT_APPID)).toEqual({ ok: true, value: { ok: true } });
     const def = appOf(t.sim, DEFAULT_APPID);
     expect(def).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, speed: 0, offset_ms: 0, message_ids: [], tokens: [], stable: undefined });
@@ -569,7 +573,8 @@ describe('reset', () => {
     expect(t.sim.store.messages.has(messages.start)).toBe(true);
     expect(t.sim.store.messages.has(messages.created)).toBe(true);
     expect([...t.sim.store.tokens.keys()].sort()).toEqual([...createdTokens].sort());
-    expect(t.sim.store.preview_ids.size).toBe(1);
+    // The ids go on: no later send or preview takes one the reset app's sends or the preview had.
+    expect(t.sim.store.ids).toEqual(ids);
     expect(appOf(t.sim, start.appid)).toBe(start);
     expect(appOf(t.sim, created.appid)).toBe(created);
     expect([...t.sim.store.apps.keys()]).toEqual(['wxstart0000000001', created.appid, DEFAULT_APPID]);
@@ -606,7 +611,7 @@ describe('reset', () => {
     let otherMessage = 0;
     t.sim.unit(() => {
       applyAppPatch(t.sim.ctx, created, { fans: 3 });
-      pendingMessage = send(t, created, textToTag());
+      pendingMessage = send(t, created);
       otherMessage = send(t, def);
     });
     const before = t.commits.length;

@@ -15,7 +15,7 @@ import { createSimulator } from '../../mock/domain/simulator.js';
 import type { App } from '../../mock/domain/store.js';
 import { authenticate, issueAccessToken, issueStableToken } from '../../mock/domain/tokens.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, appOf, expectDone, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 /** 1,000 fans (tag 100 of the default app) at speed 0: 75 ms. */
 const TAG_MS = 75;
@@ -56,7 +56,8 @@ function refused(t: FailingSim, work: () => unknown): void {
   }
 }
 
-const sendIn = (t: TestSim, app: App, body: Body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had), as its own unit. */
+const sendIn = (t: TestSim, app: App, body: Body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 const withId = (clientmsgid: string): Body => ({ ...textToTag(), clientmsgid });
 
 /** An app as the tests compare it: its fields, without the index and the clientmsgid map (checked apart). */

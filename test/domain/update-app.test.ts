@@ -3,7 +3,7 @@ import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, distinct, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -25,7 +25,8 @@ beforeEach(() => {
 });
 
 const patch = (changes: AppPatch) => t.sim.unit(() => applyAppPatch(t.sim.ctx, app, changes));
-const send = (body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had). */
+const send = (body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 const statusOf = (msg_id: number) => expectOk(massmsgget(t.sim.ctx, app, { msg_id })).msg_status;
 
 describe('applyAppPatch', () => {
@@ -106,12 +107,46 @@ describe('applyAppPatch', () => {
     expect(app.push).toEqual({ timeout_ms: 9, retry_delay_ms: 7 });
   });
 
+  it('sets the account type, the dedupe option and the protection codes, and leaves each alone when not given', () => {
+    patch({ account_type: 'subscription' });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: true, protection_codes: { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 } });
+    patch({ dedupe_without_clientmsgid: false });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: false });
+    patch({ fans: 2 });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: false });
+    patch({ account_type: 'service', dedupe_without_clientmsgid: true });
+    expect(app).toMatchObject({ account_type: 'service', dedupe_without_clientmsgid: true });
+  });
+
+  it('merges protection codes with the current ones, and copies them', () => {
+    const codes = { switch_after_ms: 5 };
+    const before = app.protection_codes;
+    patch({ protection_codes: codes });
+    expect(app.protection_codes).toEqual({ operations: ['massmsgget', 'setSpeed'], switch_after_ms: 5 });
+    expect(app.protection_codes).not.toBe(codes);
+    expect(before).toEqual({ operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 });
+    patch({ protection_codes: { operations: [] } });
+    expect(app.protection_codes).toEqual({ operations: [], switch_after_ms: 5 });
+  });
+
+  it('reaches later sends with the new account type and dedupe option', () => {
+    patch({ dedupe_without_clientmsgid: false });
+    const body = distinct(textToTag());
+    send(body);
+    send(body);
+    patch({ dedupe_without_clientmsgid: true });
+    send(body);
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).toEqual({ ok: false, errcode: 45066 });
+    patch({ account_type: 'subscription', limits: {} });
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, distinct(textToTag())))).toEqual({ ok: false, errcode: 45028 });
+  });
+
   it('reaches later sends with the new fans, tags and protection', () => {
     patch({ fans: 42, tags: [{ id: 100, name: 't', count: 6 }] });
     expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).audience).toBe(42);
     expect(messageOf(t.sim, send()).audience).toBe(6);
     patch({ protection: true });
-    expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).status).toBe('AWAITING_CONFIRMATION');
+    expect(messageOf(t.sim, send(distinct(MPNEWS_TO_ALL))).status).toBe('AWAITING_CONFIRMATION');
   });
 
   describe('a speed change', () => {
