@@ -1,7 +1,7 @@
 /**
  * One WeChat request through its route, transport-neutral. An access_token route: token (41001,
  * 40014, 40001, 42001) → method (43002) → the call's admission (override, fault, limits) → body
- * (44002, 47001) → the operation's rule. A credentials route (the tokens): method → parameters →
+ * (44002 empty; 47001 not JSON, or 41005 not a form for an upload) → the operation's rule. A credentials route (the tokens): method → parameters →
  * appid, grant_type, secret → the call's admission → the token. Each request is one unit of work:
  * what it changed is recorded once, before the answer goes out; a change that could not be recorded
  * is not applied and answers -1 (system error).
