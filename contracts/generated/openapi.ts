@@ -112,7 +112,7 @@ export interface paths {
         put?: never;
         /**
          * Mass send to all fans or to a tag
-         * @description Success means the job was submitted, not that it finished: query massmsgget or wait for the MASSSENDJOBFINISH event. msg_data_id is present for mpnews. A clientmsgid already used within 24 h answers 45065 with the existing msg_id (and no rid in errmsg).
+         * @description Success means the job was submitted, not that it finished: query massmsgget or wait for the MASSSENDJOBFINISH event. msg_data_id is present for mpnews. A clientmsgid already used within 24 h answers 45065 with the existing msg_id (and no rid in errmsg). A media_id must be one the account holds, not expired and of the type the msgtype takes (mpnews: a draft or uploadNews' news; mpvideo: uploadVideo's; image: an image; voice: a voice), else 40007. A draft stays in the draft box once sent, so sending it again is judged as a repeat of the same content, not as an unknown media_id.
          */
         post: operations["sendAll"];
         delete?: never;
@@ -132,7 +132,7 @@ export interface paths {
         put?: never;
         /**
          * Mass send to a list of 2 to 10,000 openids
-         * @description The doc text names the video type "video" but its body object is mpvideo: msgtype mpvideo is accepted and video answers 40008. Fewer than 2 or more than 10,000 openids answer 40130 (the code is an inference; no source records it).
+         * @description The doc text names the video type "video" but its body object is mpvideo: msgtype mpvideo is accepted and video answers 40008. Fewer than 2 or more than 10,000 openids answer 40130 (the code is an inference; no source records it). media_ids are judged as sendAll judges them (40007).
          */
         post: operations["massSend"];
         delete?: never;
@@ -172,9 +172,109 @@ export interface paths {
         put?: never;
         /**
          * Preview a message to one fan
-         * @description touser (an openid) or towxname (a WeChat id); when both are given towxname wins, as the old doc says.
+         * @description touser (an openid) or towxname (a WeChat id); when both are given towxname wins, as the old doc says. media_ids are judged as sendAll judges them (40007).
          */
         post: operations["previewMassMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a temporary media file (image, voice, video or thumb), kept 3 days
+         * @description The file goes in the multipart part media, with a filename whose extension names its format: WeChat judges the format by that extension and by the file's bytes, not by the part's Content-Type (wechatpy sends none). image takes PNG, JPEG or GIF up to 10 MB; voice AMR or MP3 up to 2 MB; video MP4 up to 10 MB; thumb JPG up to 64 KB. The media_id can be sent (image, voice) or made into an mpvideo (uploadVideo) for 3 days after created_at (Unix seconds). A type missing or not one of the four answers 40004, a format the type does not take 40005, a file over the type's size 40006, no media part (or one without a filename), an empty file or a form that does not parse 41005.
+         */
+        post: operations["uploadTempMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/add_material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add permanent material (image, voice, video or thumb)
+         * @description The same multipart part media and the same formats and sizes as uploadTempMedia, but image also takes BMP and voice also WMA and WAV (the material doc's lists); the media_id never expires, and an image's answer carries its url. A video needs its description, JSON {"title","introduction"}, as a form part (co-wechat-api, WxJava) or a query parameter (wechatpy); without one, or one that is not such JSON, the mock answers 47001 (no source records WeChat's code). A draft's thumb_media_id must be an image or thumb added here.
+         */
+        post: operations["addMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a draft (the news an mpnews send sends)
+         * @description Each article needs title and content (else 44003) and a thumb_media_id that is an image or thumb added with addMaterial (else 40007); the optional fields wechatpy always sends (author, digest, content_source_url as "", need_open_comment and only_fans_can_comment as 0) are accepted, unknown ones ignored. One to 8 articles (none answers 44003, more than 8 45008). The draft's media_id never expires and stays in the draft box after it is sent.
+         */
+        post: operations["addDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/uploadnews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload news articles for an mpnews send (the legacy way, before drafts)
+         * @description Each article needs title and content (else 44003) and a thumb_media_id. Reports disagree on which thumb WeChat demands (a temporary thumb upload, or permanent material), so a temporary thumb or image and a permanent image or thumb are all accepted; anything else answers 40007. show_cover_pic 0 or 1 is accepted. One to 8 articles (none answers 44003, more than 8 45008). Like temporary media, the media_id can be sent for 3 days.
+         */
+        post: operations["uploadNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/uploadvideo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a video upload sendable as mpvideo
+         * @description media_id must be a video uploaded with uploadTempMedia and not expired (else 40007); the answer's media_id is what an mpvideo send takes, for 3 days. co-wechat-api and wechat-api post it to file.api.weixin.qq.com (their fileServerPrefix).
+         */
+        post: operations["uploadVideo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -237,6 +337,36 @@ export interface components {
         PreviewMassMsgError: {
             /** @enum {integer} */
             errcode: -1 | 40001 | 40003 | 40007 | 40008 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadTempMedia: HTTP 200 with a non-zero errcode. */
+        UploadTempMediaError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40004 | 40005 | 40006 | 40014 | 41001 | 41005 | 42001 | 43002 | 44002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of addMaterial: HTTP 200 with a non-zero errcode. */
+        AddMaterialError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40004 | 40005 | 40006 | 40014 | 41001 | 41005 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of addDraft: HTTP 200 with a non-zero errcode. */
+        AddDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 44003 | 45008 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadNews: HTTP 200 with a non-zero errcode. */
+        UploadNewsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 44003 | 45008 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadVideo: HTTP 200 with a non-zero errcode. */
+        UploadVideoError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
             errmsg: string;
         };
         AccessToken: {
@@ -372,11 +502,90 @@ export interface components {
             /** @default false */
             force_refresh: boolean;
         };
+        MediaUploadForm: {
+            /**
+             * Format: binary
+             * @description The file, with a filename whose extension names its format.
+             */
+            media: string;
+        };
+        MaterialUploadForm: {
+            /**
+             * Format: binary
+             * @description The file, with a filename whose extension names its format.
+             */
+            media: string;
+            /** @description type=video only: JSON {"title":…,"introduction":…}. */
+            description?: string;
+        };
+        /** @description An id the account's uploads, material and drafts issue; sends take it in place of the content. */
+        MediaId: string;
+        UploadTempMediaSuccess: {
+            /** @enum {string} */
+            type: "image" | "voice" | "video" | "thumb";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        /** @description When the media was made, Unix seconds. */
+        CreatedAt: number;
+        AddMaterialSuccess: {
+            media_id: components["schemas"]["MediaId"];
+            /** @description An image's address, for the image's own use in articles; only images have one. */
+            url?: string;
+        };
+        MediaIdSuccess: {
+            media_id: components["schemas"]["MediaId"];
+        };
+        UploadNewsSuccess: {
+            /** @enum {string} */
+            type: "news";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        UploadVideoSuccess: {
+            /** @enum {string} */
+            type: "video";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        Article: {
+            title: string;
+            author?: string;
+            digest?: string;
+            /** @description The article's HTML. */
+            content: string;
+            content_source_url?: string;
+            thumb_media_id: string;
+        };
+        DraftArticle: components["schemas"]["Article"] & {
+            need_open_comment?: components["schemas"]["ZeroOrOne"];
+            only_fans_can_comment?: components["schemas"]["ZeroOrOne"];
+        };
+        NewsArticle: components["schemas"]["Article"] & {
+            show_cover_pic?: components["schemas"]["ZeroOrOne"];
+        };
+        /** @description 0 or 1, as a number or a string. */
+        ZeroOrOne: (0 | 1) | ("0" | "1");
+        AddDraftRequest: {
+            articles: components["schemas"]["DraftArticle"][];
+        };
+        UploadNewsRequest: {
+            articles: components["schemas"]["NewsArticle"][];
+        };
+        UploadVideoRequest: {
+            media_id: string;
+            title?: string;
+            description?: string;
+        };
     };
     responses: never;
     parameters: {
         /** @description The credential from getAccessToken or getStableAccessToken. */
         AccessToken: string;
+        /** @description What the file is; a type missing or not one of these answers 40004. */
+        MediaType: "image" | "voice" | "video" | "thumb";
+        /** @description type=video: the video's JSON {"title":…,"introduction":…}, where wechatpy sends it (co-wechat-api and WxJava send a form part). */
+        VideoDescription: string;
     };
     requestBodies: never;
     headers: never;
@@ -677,6 +886,185 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreviewSuccess"] | components["schemas"]["PreviewMassMsgError"];
+                };
+            };
+        };
+    };
+    uploadTempMedia: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description What the file is; a type missing or not one of these answers 40004. */
+                type: components["parameters"]["MediaType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MediaUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTempMediaSuccess"] | components["schemas"]["UploadTempMediaError"];
+                };
+            };
+        };
+    };
+    addMaterial: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description What the file is; a type missing or not one of these answers 40004. */
+                type: components["parameters"]["MediaType"];
+                /** @description type=video: the video's JSON {"title":…,"introduction":…}, where wechatpy sends it (co-wechat-api and WxJava send a form part). */
+                description?: components["parameters"]["VideoDescription"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MaterialUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddMaterialSuccess"] | components["schemas"]["AddMaterialError"];
+                };
+            };
+        };
+    };
+    addDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "articles": [
+                 *         {
+                 *           "title": "Hello",
+                 *           "author": "",
+                 *           "digest": "",
+                 *           "content": "<p>Hello, fans</p>",
+                 *           "content_source_url": "",
+                 *           "thumb_media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q",
+                 *           "need_open_comment": 0,
+                 *           "only_fans_can_comment": 0
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaIdSuccess"] | components["schemas"]["AddDraftError"];
+                };
+            };
+        };
+    };
+    uploadNews: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "articles": [
+                 *         {
+                 *           "thumb_media_id": "rF4UdIMfYK3efUfyoddYRMU50zMiRmmt_l0kszupYh_SzrcW5Gaheq05p_lHuOTQ",
+                 *           "title": "Happy Day",
+                 *           "content": "content",
+                 *           "author": "",
+                 *           "content_source_url": "",
+                 *           "digest": "",
+                 *           "show_cover_pic": 0
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadNewsSuccess"] | components["schemas"]["UploadNewsError"];
+                };
+            };
+        };
+    };
+    uploadVideo: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "rF4UdIMfYK3efUfyoddYRMU50zMiRmmt_l0kszupYh_SzrcW5Gaheq05p_lHuOTQ",
+                 *       "title": "TITLE",
+                 *       "description": "Description"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadVideoSuccess"] | components["schemas"]["UploadVideoError"];
                 };
             };
         };

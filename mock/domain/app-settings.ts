@@ -35,6 +35,7 @@ export function settingsFromInput(input: AppInput, random: Random): AppSettings 
     account_type: input.account_type ?? 'service',
     dedupe_without_clientmsgid: input.dedupe_without_clientmsgid ?? true,
     protection_codes: { ...DEFAULT_PROTECTION_CODES, ...input.protection_codes },
+    media: input.media ?? 'strict',
   };
 }
 

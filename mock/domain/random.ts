@@ -9,11 +9,15 @@ import { faker as baseFaker } from '@faker-js/faker/locale/base';
 
 const Faker = baseFaker.constructor as typeof FakerClass;
 
+const MEDIA_ID_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 export interface Random {
   readonly seed: number;
   /** WeChat's request id: three groups of 8 hex, the first the Unix time in hex as real rids show. */
   rid(nowMs: number): string;
   token(): string;
+  /** A media_id as WeChat issues them: `length` letters, digits, '-' and '_'. */
+  mediaId(length: number): string;
   hex(length: number): string;
   int(min: number, max: number): number;
 }
@@ -31,6 +35,7 @@ export function createRandom(seed: number): Random {
     },
     // Real tokens are long opaque strings of letters, digits, '-' and '_' (at least 512 chars of storage advised).
     token: () => `${faker.number.int({ min: 70, max: 99 })}_${faker.string.alphanumeric(132)}`,
+    mediaId: (length) => faker.string.fromCharacters(MEDIA_ID_CHARACTERS, length),
     hex,
     int: (min, max) => faker.number.int({ min, max }),
   };

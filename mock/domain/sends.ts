@@ -3,7 +3,8 @@
  * deleteMassMsg ends a successful one; setSpeed and getSpeed set the pace of those still sending.
  */
 import type { components } from '../../contracts/generated/openapi.js';
-import { checkContent, contentPayload, DELETABLE, isOpenid, type MsgType } from './content.js';
+import { MAX_ARTICLES } from './articles.js';
+import { checkContent, contentPayload, DELETABLE, isOpenid, type Content, type MsgType } from './content.js';
 import { sendDigest } from './send-digest.js';
 import type { DomainContext } from './domain-context.js';
 import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
@@ -16,7 +17,6 @@ import { REALSPEED, type App, type MassMessage, type Recorded, type SpeedLevel }
 
 type Schemas = components['schemas'];
 
-const MAX_ARTICLES = 8;
 const CLIENTMSGID_MAX_BYTES = 64;
 const CLIENTMSGID_RETRY_MS = 60_000;
 /** How long a clientmsgid (or, in a send's answer, its msg_id) is remembered. */
@@ -157,11 +157,11 @@ function submit(ctx: DomainContext, app: App, body: Body, kind: 'sendall' | 'sen
   ctx.tick(app);
   const now = ctx.appNow(app);
   if (kind === 'send' && app.account_type === 'subscription') return fail(48001);
-  const content = checkContent(body);
+  const content = checkContent(app, body, now);
   if (!content.ok) return content;
   const scope = scopeOf();
   if (!scope.ok) return scope;
-  const idempotency = checkIdempotency(ctx, app, body, content.value, scope.value, now);
+  const idempotency = checkIdempotency(ctx, app, body, content.value.msgtype, scope.value, now);
   if (!idempotency.ok) return idempotency;
   if (kind === 'sendall' && !hasMassQuota(app, now)) return fail(45028);
   const recorded = ctx.changes.app(app);
@@ -175,12 +175,13 @@ function submit(ctx: DomainContext, app: App, body: Body, kind: 'sendall' | 'sen
   return ok(answer);
 }
 
-function createMessage(ctx: DomainContext, app: Recorded<App>, msgtype: MsgType, audience: number, now: number, awaiting: boolean): MassMessage {
+function createMessage(ctx: DomainContext, app: Recorded<App>, { msgtype, articles }: Content, audience: number, now: number, awaiting: boolean): MassMessage {
   const message = ctx.changes.newMessage({
     msg_id: nextMsgId(ctx.store.ids, ctx.random),
     msg_data_id: msgtype === 'mpnews' ? nextDataId(ctx.store.ids, ctx.random) : undefined,
     appid: app.appid,
     msgtype,
+    articles,
     audience,
     created_at: now,
     status: awaiting ? 'AWAITING_CONFIRMATION' : 'SENDING',
@@ -205,8 +206,8 @@ export function massSend(ctx: DomainContext, app: App, body: Body): Result<Schem
 }
 
 /** towxname wins over touser when both are given, as the old doc says. */
-export function previewMassMsg(ctx: DomainContext, body: Body): Result<Schemas['PreviewSuccess']> {
-  const content = checkContent(body);
+export function previewMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['PreviewSuccess']> {
+  const content = checkContent(app, body, ctx.appNow(app));
   if (!content.ok) return content;
   const towxname = field(body, 'towxname');
   const reachable = typeof towxname === 'string' && towxname.length > 0 ? true : isOpenid(field(body, 'touser'));

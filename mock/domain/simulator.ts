@@ -12,7 +12,7 @@ import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } 
 import { createRandom, type Random } from './random.js';
 import { startIdSequences } from './ids.js';
 import { reindexTokens, tokensOf } from './tokens.js';
-import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
+import { createAppState, createStore, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -102,6 +102,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (previous) map.set(id, previous);
       else map.delete(id);
     }
+    for (const { app, media } of set.media) (app.library as Map<string, Media>).delete(media.media_id);
+    for (const { app, draft } of set.drafts) (app.drafts as Map<string, Draft>).delete(draft.media_id);
     // A tick takes due sends out of the index without touching their app: every app whose sends the
     // unit changed is indexed afresh too, or a send put back to SENDING would never end.
     const reindexed = new Set<App>();

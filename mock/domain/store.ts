@@ -24,6 +24,8 @@ export type AccountType = components['schemas']['AccountType'];
 export type ProtectionCodes = Required<components['schemas']['ProtectionCodes']>;
 /** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
 export type PushRecord = components['schemas']['PushAttemptView'];
+/** Whether sends take only the media_ids the app holds (strict) or any non-empty string (any). */
+export type MediaPolicy = components['schemas']['MediaPolicy'];
 
 declare const recorded: unique symbol;
 
@@ -50,6 +52,62 @@ export interface AppSettings {
   /** A send without clientmsgid is deduplicated by the digest of its scope and content. */
   readonly dedupe_without_clientmsgid: boolean;
   readonly protection_codes: Readonly<ProtectionCodes>;
+  readonly media: MediaPolicy;
+}
+
+/** What an uploaded file leaves behind: its name, size and digest, never its bytes. */
+export interface FileRecord {
+  readonly filename: string;
+  readonly size: number;
+  /** SHA-256 of the bytes, hex. */
+  readonly sha256: string;
+}
+
+/** What a media_id names: an upload's or material's own type, news (drafts, uploadnews) or mpvideo (uploadvideo). */
+export type MediaType = 'image' | 'voice' | 'video' | 'thumb' | 'news' | 'mpvideo';
+
+/** The call that issued a media_id: material is permanent, the others expire. */
+export type MediaSource = 'upload' | 'material' | 'uploadnews' | 'uploadvideo';
+
+/** An article of a draft or of uploadnews, as given (the comment switches are accepted, not kept). */
+export interface Article {
+  readonly title: string;
+  readonly author: string;
+  readonly digest: string;
+  /** The article's HTML. */
+  readonly content: string;
+  readonly content_source_url: string;
+  readonly thumb_media_id: string;
+}
+
+/** A media_id an app was issued by an upload, add_material, uploadnews or uploadvideo; never changed once made. */
+export interface Media {
+  readonly media_id: string;
+  readonly type: MediaType;
+  readonly source: MediaSource;
+  /** App time it was issued, ms. */
+  readonly created_at: number;
+  /** App time from which it is no longer accepted, ms; undefined for permanent material. */
+  readonly expires_at: number | undefined;
+  /** upload, material: the file. */
+  readonly file?: FileRecord;
+  /** A permanent image's address, as add_material answers it. */
+  readonly url?: string;
+  /** A video material's title and introduction, or an uploadvideo's title and description. */
+  readonly title?: string;
+  readonly description?: string;
+  /** uploadnews: its articles. */
+  readonly articles?: readonly Article[];
+  /** uploadvideo: the video upload it made sendable. */
+  readonly video_media_id?: string;
+}
+
+/** A draft in the app's draft box: its media_id is what an mpnews send takes. */
+export interface Draft {
+  readonly media_id: string;
+  /** App time it was added, ms; undefined for the default draft every app has from the start. */
+  readonly created_at: number | undefined;
+  readonly articles: readonly Article[];
 }
 
 export type MessageStatus = 'AWAITING_CONFIRMATION' | 'SENDING' | 'SEND_SUCCESS' | 'SEND_FAIL' | 'DELETE';
@@ -60,6 +118,8 @@ export interface MassMessage {
   readonly msg_data_id: number | undefined;
   readonly appid: string;
   readonly msgtype: string;
+  /** How many articles the send's news has (its draft's or uploadnews'); 1 for any other type. */
+  readonly articles: number;
   /** TotalCount: the fans the send targets. */
   readonly audience: number;
   /** App time of the send, ms. */
@@ -146,6 +206,10 @@ export interface App extends AppSettings {
   readonly in_flight: InFlight;
   /** maps clientmsgid to the send it created and when; it changes only through Changes.clientMsgId. */
   readonly clientmsgids: ReadonlyMap<string, ClientMsgIdEntry>;
+  /** maps media_id to what an upload, add_material, uploadnews or uploadvideo issued; it grows only through Changes.media. */
+  readonly library: ReadonlyMap<string, Media>;
+  /** maps media_id to a draft added with draft/add (the default draft is not kept here); it grows only through Changes.draft. */
+  readonly drafts: ReadonlyMap<string, Draft>;
   /** The latest and the previous /cgi-bin/token tokens. */
   readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */
@@ -192,6 +256,8 @@ export function createAppState(settings: AppSettings, random: Random): App {
     message_ids: [],
     in_flight: createInFlight(),
     clientmsgids: new Map(),
+    library: new Map(),
+    drafts: new Map(),
     tokens: [],
     stable: undefined,
     usage: { day: -1, api_calls: 0, mass_sends: 0, minute: -1, minute_calls: 0 },

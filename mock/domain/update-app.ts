@@ -24,5 +24,6 @@ export function applyAppPatch(ctx: DomainContext, app: App, patch: AppPatch): Ap
   if (patch.account_type !== undefined) recorded.account_type = patch.account_type;
   if (patch.dedupe_without_clientmsgid !== undefined) recorded.dedupe_without_clientmsgid = patch.dedupe_without_clientmsgid;
   if (patch.protection_codes !== undefined) recorded.protection_codes = { ...app.protection_codes, ...patch.protection_codes };
+  if (patch.media !== undefined) recorded.media = patch.media;
   return app;
 }

@@ -1,7 +1,7 @@
 /**
  * One WeChat request through its route, transport-neutral. An access_token route: token (41001,
  * 40014, 40001, 42001) → method (43002) → the call's admission (override, fault, limits) → body
- * (44002, 47001) → the operation's rule. A credentials route (the tokens): method → parameters →
+ * (44002 empty; 47001 not JSON, or 41005 not a form for an upload) → the operation's rule. A credentials route (the tokens): method → parameters →
  * appid, grant_type, secret → the call's admission → the token. Each request is one unit of work:
  * what it changed is recorded once, before the answer goes out; a change that could not be recorded
  * is not applied and answers -1 (system error).
@@ -69,6 +69,14 @@ function queryParams(query: string): Body {
   return Object.fromEntries(new URLSearchParams(query));
 }
 
+/** The query and the form together (a form field wins: wechatpy sends add_material's description in the query, others in the form). */
+function multipartParams(request: WechatRequest): Result<Body> {
+  if (request.body.length === 0) return { ok: false, errcode: 44002 };
+  if (!request.form?.ok) return { ok: false, errcode: 41005 };
+  const { fields, files } = request.form.form;
+  return { ok: true, value: Object.fromEntries([...new URLSearchParams(request.query), ...fields, ...files]) };
+}
+
 export function createWechatHandler(sim: Simulator, documented: Documented, faults?: Faults) {
   /** The one place a WeChat error body is built; 45065 carries the existing send's msg_id, as WeChat's does. */
   const error = (operationId: OperationId, app: App | undefined, errcode: WxErrcode, msgId?: number): WechatAnswer => {
@@ -127,6 +135,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
 
   const params = (route: AnyRoute, request: WechatRequest): Result<Body> => {
     if (route.params === 'json') return parseJson(request.body);
+    if (route.params === 'multipart') return multipartParams(request);
     return { ok: true, value: route.params === 'query' ? queryParams(request.query) : {} };
   };
 

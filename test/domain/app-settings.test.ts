@@ -31,6 +31,7 @@ describe('settingsFromInput', () => {
       account_type: 'service',
       dedupe_without_clientmsgid: true,
       protection_codes: DEFAULT_PROTECTION_CODES,
+      media: 'strict',
     });
   });
 
@@ -44,7 +45,7 @@ describe('settingsFromInput', () => {
     expect(a.secret).not.toBe(a.appid.slice(2));
   });
 
-  it('keeps everything given, down to a zero fan count, protection on, a subscription account and dedupe off', () => {
+  it('keeps everything given, down to a zero fan count, protection on, a subscription account, dedupe off and any media', () => {
     const input = {
       appid: 'wx1234567890abcdef',
       secret: 's3cret',
@@ -59,6 +60,7 @@ describe('settingsFromInput', () => {
       account_type: 'subscription' as const,
       dedupe_without_clientmsgid: false,
       protection_codes: { operations: ['setSpeed' as const], switch_after_ms: 0 },
+      media: 'any' as const,
     };
     expect(settingsFromInput(input, createRandom(1))).toEqual(input);
   });
@@ -114,6 +116,7 @@ describe('inputOf', () => {
     account_type: 'subscription',
     dedupe_without_clientmsgid: false,
     protection_codes: { operations: ['massmsgget'], switch_after_ms: 10 },
+    media: 'any',
   });
 
   it('answers an input that creates an app with the same settings again', () => {

@@ -15,14 +15,16 @@ import {
   createStore,
   type App,
   type AppSettings,
+  type Draft,
   type MassMessage,
+  type Media,
   type Recorded,
   type SpeedLevel,
   type Store,
   type TokenRecord,
 } from '../../mock/domain/store.js';
 
-export type { App, AppSettings, MassMessage, Recorded, SpeedLevel, Store, TokenRecord };
+export type { App, AppSettings, Draft, MassMessage, Media, Recorded, SpeedLevel, Store, TokenRecord };
 export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH };
 
 /** 2026-11-22T00:00:00Z: app time in these tests starts here. */
@@ -54,6 +56,7 @@ export function appSettings(overrides: Partial<AppSettings> = {}): AppSettings {
     account_type: 'service',
     dedupe_without_clientmsgid: true,
     protection_codes: { ...DEFAULT_PROTECTION_CODES, operations: [...DEFAULT_PROTECTION_CODES.operations] },
+    media: 'strict',
     ...overrides,
   };
 }
@@ -85,6 +88,7 @@ export function newMessage(app: App, fields: Partial<MassMessage> = {}): Recorde
     msg_data_id: undefined,
     appid: app.appid,
     msgtype: 'text',
+    articles: 1,
     audience: 1000,
     created_at: T0,
     status: 'SENDING',
@@ -104,7 +108,30 @@ export function randomWithTokens(tokens: string[], seed = 1): Random {
     seed,
     rid: (nowMs) => seeded.rid(nowMs),
     token: () => queue.shift() ?? seeded.token(),
+    mediaId: (length) => seeded.mediaId(length),
     hex: (length) => seeded.hex(length),
     int: (min, max) => seeded.int(min, max),
   };
+}
+
+/** An article as draft/add keeps it, `title` unless given. */
+export function article(title = 'Hello', thumb_media_id = 'thumb-1') {
+  return { title, author: '', digest: '', content: '<p>Hi</p>', content_source_url: '', thumb_media_id };
+}
+
+/**
+ * Media `app` holds, put into its library as an upload would (recorded through a Changes of its own):
+ * a temporary upload of `type` issued at T0 and expiring 3 days later unless `fields` says otherwise.
+ */
+export function addMedia(app: App, media_id: string, fields: Partial<Omit<Media, 'media_id'>> = {}): Media {
+  const media: Media = { media_id, type: 'image', source: 'upload', created_at: T0, expires_at: T0 + 3 * 86_400_000, ...fields };
+  new Changes().media(app, media);
+  return media;
+}
+
+/** A draft in `app`'s draft box with `articles` articles. */
+export function addDraft(app: App, media_id: string, articles = 1): Draft {
+  const draft: Draft = { media_id, created_at: T0, articles: Array.from({ length: articles }, (_, i) => article(`article ${i + 1}`)) };
+  new Changes().draft(app, draft);
+  return draft;
 }

@@ -16,6 +16,9 @@ import {
 } from '../../mock/domain/sends.js';
 import { DEFAULT_PROTECTION_CODES, type App } from '../../mock/domain/store.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
+import { sendDigest } from '../../mock/domain/send-digest.js';
+import { addDraft } from '../../mock/domain/articles.js';
+import { DEFAULT_NEWS_MEDIA_ID, TEMPORARY_MEDIA_MS, issueMedia } from '../../mock/domain/media-library.js';
 import {
   MPNEWS_TO_ALL,
   T0,
@@ -447,6 +450,7 @@ describe('sendAll', () => {
       msg_data_id: answer.msg_data_id,
       appid: DEFAULT_APPID,
       msgtype: 'mpnews',
+      articles: 1,
       audience: 1_000_000,
       created_at: T0,
       status: 'SENDING',
@@ -527,11 +531,35 @@ describe('sendAll', () => {
     });
   });
 
-  it('passes on the content check: 40008 for a bad msgtype, 40007 for a bad media_id, before the audience', () => {
+  it('passes on the content check: 40008 for a bad msgtype, 40007 for a media_id the app does not hold, before the audience', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
     expectFail(send({ msgtype: 'video', video: { media_id: 'v' }, filter: { is_to_all: true } }), 40008);
-    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'invalid-1' }, filter: { is_to_all: true } }), 40007);
+    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'media-1' }, filter: { is_to_all: true } }, strict), 40007);
+    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'media-1' } }, strict), 40007);
     expectFail(send({ msgtype: 'video' }), 40008);
     expect(t.sim.store.messages.size).toBe(0);
+  });
+
+  it('judges media in the sending app at its own time: a temporary media_id expires 3 days on, at the app\'s clock', () => {
+    const strict = addApp(t.sim, { media: 'strict', tags: [{ id: 100, name: 't', count: 1 }] });
+    const voice = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'voice', source: 'upload' })).media_id;
+    const body = { msgtype: 'voice', voice: { media_id: voice }, filter: { tag_id: 100 } };
+    expectFail(send(body, addApp(t.sim, { media: 'strict' })), 40007);
+    expectDone(t.sim.advance(TEMPORARY_MEDIA_MS - 1, strict.appid));
+    sendOk(body, strict);
+    expectDone(t.sim.advance(1, strict.appid));
+    // The content is checked before the dedupe: the same send answers 40007, not 45066.
+    expectFail(send(body, strict), 40007);
+  });
+
+  it('records how many articles the send\'s news has, and 1 for any other type', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
+    const thumb = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'thumb', source: 'material' })).media_id;
+    const article = { title: 'a', content: 'c', thumb_media_id: thumb };
+    const draft = expectOk(run(() => addDraft(t.sim.ctx, strict, { articles: [article, article, article] }))).media_id;
+    expect(messageOf(t.sim, sendOk({ ...MPNEWS_TO_ALL, mpnews: { media_id: draft } }, strict)).articles).toBe(3);
+    expect(messageOf(t.sim, sendOk({ ...MPNEWS_TO_ALL, mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } }, strict)).articles).toBe(1);
+    expect(messageOf(t.sim, sendOk(textToTag())).articles).toBe(1);
   });
 
   describe('with API mass-send protection', () => {
@@ -718,6 +746,19 @@ describe('a send without clientmsgid', () => {
     expect([...app.clientmsgids]).toEqual([[expect.stringMatching(/^digest:[A-Za-z0-9_-]{43}$/), { msg_id: msgId, at: T0 + 5 }]]);
   });
 
+  it('keys the digest on the msgtype, the content payload and the scope: is_to_all, the tag_id, or the sorted distinct openids', () => {
+    const key = (on: App) => [...on.clientmsgids.keys()].at(-1);
+    sendOk({ ...TEXT_TO_ALL, filter: { is_to_all: 'true', tag_id: 5 } });
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { is_to_all: true }));
+    sendOk(textToTag('100'));
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { tag_id: 100 }));
+    const [a, b] = openids(2);
+    massSendOk(textTo([b!, a!, b!]));
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { touser: [a, b] }));
+    sendOk({ msgtype: 'image', image: { media_id: 'm1' }, filter: { tag_id: 100 } });
+    expect(key(app)).toBe(sendDigest('image', { image: { media_id: 'm1' }, images: undefined }, { tag_id: 100 }));
+  });
+
   it('lets a different content or a different scope through', () => {
     sendOk(textToTag());
     sendOk({ ...textToTag(), text: { content: 'other' } });
@@ -850,7 +891,7 @@ describe('account types', () => {
     const subscription = addApp(t.sim, { account_type: 'subscription', tags: [{ id: 100, name: 't', count: 1 }] });
     sendOk(textToTag(), subscription);
     expectFail(send(distinct(textToTag()), subscription), 45028);
-    expectOk(run(() => previewMassMsg(t.sim.ctx, { msgtype: 'text', text: { content: 'hi' }, touser: 'openid_000001' })));
+    expectOk(run(() => previewMassMsg(t.sim.ctx, subscription, { msgtype: 'text', text: { content: 'hi' }, touser: 'openid_000001' })));
   });
 
   it('let a service account use mass/send', () => {
@@ -959,7 +1000,7 @@ describe('the daily mass-send quota', () => {
 });
 
 describe('previewMassMsg', () => {
-  const preview = (body: Body) => run(() => previewMassMsg(t.sim.ctx, body));
+  const preview = (body: Body, on: App = app) => run(() => previewMassMsg(t.sim.ctx, on, body));
   const text = { msgtype: 'text', text: { content: 'hi' } };
 
   it('previews to an openid, with a 10-digit msg_id between 2^31 and 2^32 from the sends\' sequence, and creates no send', () => {
@@ -992,12 +1033,26 @@ describe('previewMassMsg', () => {
     expect(t.sim.store.ids).toEqual(ids);
   });
 
-  it('passes on the content check first', () => {
+  it('passes on the content check first, in its app', () => {
     const ids = { ...t.sim.store.ids };
+    const strict = addApp(t.sim, { media: 'strict' });
     expectFail(preview({ msgtype: 'video', touser: 'openid_000001' }), 40008);
-    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'invalid-x' }, touser: 'bad id!' }), 40007);
+    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'bad id!' }, strict), 40007);
+    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'openid_000001' }, strict), 40007);
+    expectOk(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'openid_000001' }));
+    expect(t.sim.store.ids.msg).toBeGreaterThan(ids.msg);
+    const after = { ...t.sim.store.ids };
     expectFail(preview({ msgtype: 'text', text: { content: '' }, touser: 'openid_000001' }), 47001);
-    expect(t.sim.store.ids).toEqual(ids);
+    expect(t.sim.store.ids).toEqual(after);
+  });
+
+  it('judges media at the app\'s own time', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
+    const voice = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'voice', source: 'upload' })).media_id;
+    const body = { msgtype: 'voice', voice: { media_id: voice }, touser: 'openid_000001' };
+    expectOk(preview(body, strict));
+    expectDone(t.sim.advance(TEMPORARY_MEDIA_MS, strict.appid));
+    expectFail(preview(body, strict), 40007);
   });
 
   it('never hands out the msg_id of a send: previews and sends draw from one increasing sequence', () => {
@@ -1022,7 +1077,7 @@ describe('previewMassMsg', () => {
   it('draws the same ids on the same seed', () => {
     const twin = newSim();
     const mine = expectOk(preview({ ...text, touser: 'openid_000001' })).msg_id;
-    const theirs = expectOk(twin.sim.unit(() => previewMassMsg(twin.sim.ctx, { ...text, touser: 'openid_000001' }))).msg_id;
+    const theirs = expectOk(twin.sim.unit(() => previewMassMsg(twin.sim.ctx, appOf(twin.sim, DEFAULT_APPID), { ...text, touser: 'openid_000001' }))).msg_id;
     expect(theirs).toBe(mine);
   });
 });

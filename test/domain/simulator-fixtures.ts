@@ -4,7 +4,7 @@
  * commits kept in order, and small helpers for results and sends. No HTTP.
  */
 import { expect } from 'vitest';
-import type { AppInput } from '../../mock/domain/app-settings.js';
+import { DEFAULT_APP, type AppInput } from '../../mock/domain/app-settings.js';
 import type { ChangeSet } from '../../mock/domain/changes.js';
 import { createClock, type Clock } from '../../mock/domain/clock.js';
 import type { ControlResult } from '../../mock/domain/control-result.js';
@@ -27,14 +27,26 @@ export interface TestSim {
   finished: MassMessage[];
 }
 
-export function newSim(options: { apps?: AppInput[]; seed?: number; start?: number } = {}): TestSim {
+/**
+ * A simulator on a manual clock at `start` (T0). These tests are about sending, not about media: under
+ * `media: 'any'` (the default here) the start-up apps, the default one included, take any media_id, as
+ * an app created with the media policy "any" does; `media: 'strict'` hands `apps` to the simulator as
+ * they are (media.test.ts and content.test.ts test the strict policy).
+ */
+export function newSim(options: { apps?: AppInput[]; seed?: number; start?: number; media?: 'strict' | 'any' } = {}): TestSim {
   const clock = createClock({ mode: 'manual', start: options.start ?? T0 });
-  const sim = createSimulator({ clock, seed: options.seed ?? SEED, ...(options.apps ? { apps: options.apps } : {}) });
+  const sim = createSimulator({ clock, seed: options.seed ?? SEED, apps: startApps(options.apps, options.media ?? 'any') });
   const commits: ChangeSet[] = [];
   const finished: MassMessage[] = [];
   sim.onCommit((changes) => commits.push(changes));
   sim.onFinish((message) => finished.push(message));
   return { sim, clock, commits, finished };
+}
+
+function startApps(apps: AppInput[] | undefined, media: 'strict' | 'any'): AppInput[] | undefined {
+  if (media === 'strict') return apps;
+  const given = (apps ?? []).map((app) => ({ media, ...app }));
+  return given.some((app) => app.appid === DEFAULT_APP.appid) ? given : [{ ...DEFAULT_APP, media }, ...given];
 }
 
 /**
@@ -78,9 +90,9 @@ export function expectDone<T>(result: ControlResult<T>): T {
   return result.value;
 }
 
-/** A new app on `sim`, made through createApp (appid and secret generated unless given). */
+/** A new app on `sim`, made through createApp (appid and secret generated unless given; media "any" unless given). */
 export function addApp(sim: Simulator, input: AppInput = {}): App {
-  return expectDone(sim.createApp(input));
+  return expectDone(sim.createApp({ media: 'any', ...input }));
 }
 
 export function messageOf(sim: Simulator, msgId: number): MassMessage {

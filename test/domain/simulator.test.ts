@@ -43,25 +43,25 @@ function expectRefused(result: ControlResult<unknown>, error: 'invalid_request' 
 
 describe('createSimulator', () => {
   it('starts with the default app alone when no apps are given', () => {
-    const { sim } = newSim();
+    const { sim } = newSim({ media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID]);
     expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, protection: false, speed: 0, offset_ms: 0 });
   });
 
   it('adds the default app ahead of the start-up apps that do not name it', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001', fans: 10 }, { appid: 'wxstart0000000002' }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001', fans: 10 }, { appid: 'wxstart0000000002' }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxstart0000000001', 'wxstart0000000002']);
     expect(appOf(sim, 'wxstart0000000001').fans).toBe(10);
   });
 
   it('takes the default app from the start-up apps when they name its appid', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001' }, { appid: DEFAULT_APPID, secret: 'other', fans: 3 }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001' }, { appid: DEFAULT_APPID, secret: 'other', fans: 3 }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual(['wxstart0000000001', DEFAULT_APPID]);
     expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: 'other', fans: 3, tags: [] });
   });
 
   it('does not hang on a start-up appid given twice: the later settings win', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxtwice', fans: 1 }, { appid: 'wxtwice', fans: 2 }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxtwice', fans: 1 }, { appid: 'wxtwice', fans: 2 }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxtwice']);
     expect(appOf(sim, 'wxtwice').fans).toBe(2);
   });
@@ -500,7 +500,7 @@ describe('reset', () => {
       issueAccessToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(def), t.sim.appNow(def));
       issueAccessToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(created), t.sim.appNow(created));
       issueStableToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(created), {}, t.sim.appNow(created));
-      previewMassMsg(t.sim.ctx, { msgtype: 'text', text: { content: 'x' }, touser: 'openid_000001' });
+      previewMassMsg(t.sim.ctx, def, { msgtype: 'text', text: { content: 'x' }, touser: 'openid_000001' });
     });
     const messages = { def: send(t, def), start: send(t, start), created: send(t, created, textToTag()) };
     expectDone(t.sim.advance(1000, created.appid));

@@ -18,6 +18,7 @@ const settings: AppSettings = {
   account_type: 'subscription',
   dedupe_without_clientmsgid: false,
   protection_codes: { operations: ['setSpeed'], switch_after_ms: 5_000 },
+  media: 'any',
 };
 
 describe('createStore', () => {

@@ -118,6 +118,17 @@ describe('applyAppPatch', () => {
     expect(app).toMatchObject({ account_type: 'service', dedupe_without_clientmsgid: true });
   });
 
+  it('sets the media policy, which later sends follow, and leaves it alone when not given', () => {
+    patch({ media: 'strict' });
+    expect(app.media).toBe('strict');
+    const body = { msgtype: 'voice', voice: { media_id: 'made-up' }, filter: { tag_id: 100 } };
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).toEqual({ ok: false, errcode: 40007 });
+    patch({ fans: 3 });
+    expect(app.media).toBe('strict');
+    patch({ media: 'any' });
+    send(body);
+  });
+
   it('merges protection codes with the current ones, and copies them', () => {
     const codes = { switch_after_ms: 5 };
     const before = app.protection_codes;

@@ -7,6 +7,7 @@
 import { Agent } from 'node:http';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
 import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { REALSPEED } from '../../mock/domain/store.js';
 import { OPENIDS, PATHS, T0 } from '../helpers.js';
@@ -171,7 +172,7 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
       }
       default: {
         // Send an mpnews, let this app's clock run until it has reached its 10 fans, delete it.
-        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } });
+        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } });
         expectOk('sendAll mpnews', sent);
         const msgId = sent.body.msg_id as number;
         ledger.created.push(msgId);
@@ -197,7 +198,8 @@ describe('200 concurrent clients across 20 apps', () => {
     server = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 11 });
     base = new URL(server.url);
     for (let i = 0; i < APPS; i++) {
-      const created = await call('POST', '/__mock/apps', { fans: 1000, tags: [TAG] });
+      // Clients send the same news again and again: no quota, and no repeat check without a clientmsgid.
+      const created = await call('POST', '/__mock/apps', { fans: 1000, tags: [TAG], limits: { daily_mass_quota: null }, dedupe_without_clientmsgid: false });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const appid = created.body.appid as string;
       const secret = created.body.secret as string;

@@ -55,7 +55,7 @@ describe('the control API', () => {
     mock = newMock();
     const token = await mock.token();
     const first = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id;
-    const second = (await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_2' } })).body.msg_id;
+    const second = (await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, mpnews: { media_id: await mock.draft(token) } })).body.msg_id;
     const all = await mock.http.get('/__mock/state');
     const app = all.body.apps[0];
     expect(app.message_count).toBe(2);

@@ -7,7 +7,7 @@ import type supertest from 'supertest';
 import { documentedErrcodes, operationIds, type OperationId } from '../../contracts/load-spec.js';
 import type { WxErrcode } from '../../mock/domain/errors.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
-import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { FILES, MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 type Call = (mock: TestMock) => Promise<supertest.Response>;
 /** `forced` sends a plain call with X-Mock-Errcode, for causes the mock does not simulate (-1, 48001, …). */
@@ -15,8 +15,8 @@ type OperationCase = { success: Call; forced: (mock: TestMock, errcode: number) 
 
 const tokenQuery = { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET };
 
-/** Errcodes every token-taking operation reaches the same way. */
-function commonNatural(path: string, body: unknown, readsBody = true): Partial<Record<number, Call>> {
+/** Errcodes every token-taking operation reaches the same way; `reads` says what its body is (44002 empty, 47001 not JSON). */
+function commonNatural(path: string, body: unknown, reads: 'json' | 'multipart' | 'nothing' = 'json'): Partial<Record<number, Call>> {
   const natural: Partial<Record<number, Call>> = {
     41001: (m) => m.http.post(path).send(body as object),
     40014: (m) => m.http.post(path).query({ access_token: 'not a token!' }).send(body as object),
@@ -36,10 +36,8 @@ function commonNatural(path: string, body: unknown, readsBody = true): Partial<R
       return m.post(path, await m.token(app.appid), body);
     },
   };
-  if (readsBody) {
-    natural[44002] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('');
-    natural[47001] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('{"speed":');
-  }
+  if (reads !== 'nothing') natural[44002] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('');
+  if (reads === 'json') natural[47001] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('{"speed":');
   return natural;
 }
 
@@ -55,6 +53,27 @@ async function protectedSend(m: TestMock): Promise<{ token: string; msg_id: numb
   const token = await m.token(app.appid);
   const res = await m.post(PATHS.sendAll, token, MPNEWS_TO_ALL);
   return { token, msg_id: res.body.msg_id };
+}
+
+/** What both uploads refuse alike: an unknown type, no media part, a format the type does not take, a file over its size. */
+function uploadErrors(operationId: 'uploadTempMedia' | 'addMaterial'): Partial<Record<number, Call>> {
+  return {
+    40004: async (m) => m.upload(operationId, await m.token(), 'document', FILES.png),
+    41005: async (m) => m.http.post(PATHS[operationId]).query({ access_token: await m.token(), type: 'image' }).attach('file', FILES.png.bytes, FILES.png.filename),
+    40005: async (m) => m.upload(operationId, await m.token(), 'image', { filename: 'cover.txt', bytes: FILES.png.bytes }),
+    40006: async (m) => m.upload(operationId, await m.token(), 'thumb', { filename: 'big.jpg', bytes: Buffer.concat([FILES.jpeg.bytes, Buffer.alloc(64 * 1024)]) }),
+  };
+}
+
+const ARTICLE = { title: 'Hello', content: '<p>Hello, fans</p>', thumb_media_id: 'MEDIA_ID_NOBODY_ISSUED' };
+
+/** What draft/add and uploadnews refuse alike: a cover nobody issued, an article without content, more than 8 articles. */
+function articleErrors(path: string): Partial<Record<number, Call>> {
+  return {
+    40007: withToken(path, { articles: [ARTICLE] }),
+    44003: withToken(path, { articles: [{ ...ARTICLE, content: '' }] }),
+    45008: withToken(path, { articles: Array.from({ length: 9 }, () => ARTICLE) }),
+  };
 }
 
 const forcedPost = (path: string) => async (m: TestMock, errcode: number) => m.post(path, await m.token(), {}).set('X-Mock-Errcode', String(errcode));
@@ -111,7 +130,7 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
   getSpeed: {
     success: withToken(PATHS.getSpeed, {}),
     forced: forcedPost(PATHS.getSpeed),
-    natural: commonNatural(PATHS.getSpeed, {}, false),
+    natural: commonNatural(PATHS.getSpeed, {}, 'nothing'),
   },
   massmsgget: {
     success: async (m) => {
@@ -138,7 +157,7 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
     forced: forcedPost(PATHS.sendAll),
     natural: {
       ...commonNatural(PATHS.sendAll, MPNEWS_TO_ALL),
-      40007: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'invalid-media' } }),
+      40007: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_ID_NOBODY_ISSUED' } }),
       40008: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, msgtype: 'video' }),
       45028: async (m) => {
         const app = await m.createApp({ limits: { daily_mass_quota: 0 } });
@@ -199,8 +218,40 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
     natural: {
       ...commonNatural(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
       40003: withToken(PATHS.previewMassMsg, { msgtype: 'text', text: { content: 'hi' } }),
-      40007: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'invalid' } }),
+      40007: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'MEDIA_ID_NOBODY_ISSUED' } }),
       40008: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'news' }),
+    },
+  },
+  uploadTempMedia: {
+    success: async (m) => m.upload('uploadTempMedia', await m.token(), 'image', FILES.png),
+    forced: forcedPost(PATHS.uploadTempMedia),
+    natural: { ...commonNatural(PATHS.uploadTempMedia, {}, 'multipart'), ...uploadErrors('uploadTempMedia') },
+  },
+  addMaterial: {
+    success: async (m) => m.upload('addMaterial', await m.token(), 'image', FILES.png),
+    forced: forcedPost(PATHS.addMaterial),
+    natural: {
+      ...commonNatural(PATHS.addMaterial, {}, 'multipart'),
+      ...uploadErrors('addMaterial'),
+      47001: async (m) => m.upload('addMaterial', await m.token(), 'video', FILES.mp4, { description: 'a clip' }),
+    },
+  },
+  addDraft: {
+    success: async (m) => m.post(PATHS.addDraft, await m.token(), { articles: [{ ...ARTICLE, thumb_media_id: await m.uploaded(await m.token(), 'thumb', true) }] }),
+    forced: forcedPost(PATHS.addDraft),
+    natural: { ...commonNatural(PATHS.addDraft, { articles: [ARTICLE] }), ...articleErrors(PATHS.addDraft) },
+  },
+  uploadNews: {
+    success: async (m) => m.post(PATHS.uploadNews, await m.token(), { articles: [{ ...ARTICLE, thumb_media_id: await m.uploaded(await m.token(), 'thumb') }] }),
+    forced: forcedPost(PATHS.uploadNews),
+    natural: { ...commonNatural(PATHS.uploadNews, { articles: [ARTICLE] }), ...articleErrors(PATHS.uploadNews) },
+  },
+  uploadVideo: {
+    success: async (m) => m.post(PATHS.uploadVideo, await m.token(), { media_id: await m.uploaded(await m.token(), 'video'), title: 't', description: 'd' }),
+    forced: forcedPost(PATHS.uploadVideo),
+    natural: {
+      ...commonNatural(PATHS.uploadVideo, { media_id: 'V' }),
+      40007: withToken(PATHS.uploadVideo, { media_id: 'MEDIA_ID_NOBODY_ISSUED', title: 't', description: 'd' }),
     },
   },
 };

@@ -99,7 +99,7 @@ describe('the lifecycle of a send', () => {
   it('sends to an openid list and ends DELETE once a successful mpvideo send is deleted', async () => {
     mock = newMock();
     const token = await mock.token();
-    const { body } = await mock.post(PATHS.massSend, token, { touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'], msgtype: 'mpvideo', mpvideo: { media_id: 'V1', title: 't' } });
+    const { body } = await mock.post(PATHS.massSend, token, { touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'], msgtype: 'mpvideo', mpvideo: { media_id: await mock.mpvideo(token), title: 't' } });
     expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: body.msg_id }), 40059);
     mock.advance(1);
     expect(await status(token, body.msg_id)).toBe('SEND_SUCCESS');
@@ -247,7 +247,7 @@ describe('the daily mass-send quota', () => {
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.errcode).toBe(0);
     // Another content: the same one again would be a repeat (45066), not a new send.
-    const another = { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_2' } };
+    const another = { ...MPNEWS_TO_ALL, mpnews: { media_id: await mock.draft(token) } };
     expectWxError(await mock.post(PATHS.sendAll, token, another), 45028);
     mock.advance(24 * 3600_000, app.appid);
     const fresh = await mock.token(app.appid);

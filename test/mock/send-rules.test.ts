@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
+import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
 import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 let mock: TestMock;
@@ -32,8 +33,8 @@ describe('duplicate sends without clientmsgid', () => {
       TEXT_TO_TAG,
       { ...TEXT_TO_TAG, text: { content: 'another' } },
       { ...TEXT_TO_TAG, filter: { is_to_all: true } },
-      { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } },
-      { ...TO_TAG, msgtype: 'image', images: { media_ids: ['MEDIA_1'] } },
+      { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } },
+      { ...TO_TAG, msgtype: 'image', images: { media_ids: [await mock.uploaded(token, 'image')] } },
     ];
     for (const body of sends) expect((await mock.post(PATHS.sendAll, token, body)).body.errcode, JSON.stringify(body)).toBe(0);
   });
@@ -104,7 +105,9 @@ describe('account types', () => {
 describe('ids as real answers show them', () => {
   it('numbers msg_ids and msg_data_ids between 2^31 and 2^32, increasing and unique across apps and previews', async () => {
     mock = newMock();
-    const other = await mock.createApp({ tags: [{ id: 100, name: 't', count: 10 }] });
+    // Media policy "any": twenty sends of made-up news, each its own content.
+    await mock.http.patch(`/__mock/apps/${DEFAULT_APPID}`).send({ media: 'any' });
+    const other = await mock.createApp({ tags: [{ id: 100, name: 't', count: 10 }], media: 'any' });
     const tokens = [await mock.token(), await mock.token(other.appid)];
     const msgIds: number[] = [];
     const dataIds: number[] = [];
