@@ -73,8 +73,10 @@ export function issueStableToken(store: Store, random: Random, app: Recorded<App
   const force = field(body, 'force_refresh') === true;
   const current = app.stable;
   const live = current && now < current.expires_at ? current : undefined;
-  if (live && force && app.stable_forced_at !== undefined && now - app.stable_forced_at < FORCE_REFRESH_SPACING_MS) return answer(live, now);
-  if (live && !force && live.expires_at - now > TOKEN_OVERLAP_MS) return answer(live, now);
+  if (live) {
+    const forcedLately = now - (app.stable_forced_at ?? -Infinity) < FORCE_REFRESH_SPACING_MS;
+    if (force ? forcedLately : live.expires_at - now > TOKEN_OVERLAP_MS) return answer(live, now);
+  }
   if (app.stable_previous) store.tokens.delete(app.stable_previous.token);
   if (current && (force || !live)) store.tokens.delete(current.token);
   app.stable_previous = force ? undefined : live;
