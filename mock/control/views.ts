@@ -28,6 +28,7 @@ export function messageView(message: MassMessage, app: App, now: number): Messag
     appid: message.appid,
     msgtype: message.msgtype,
     articles: message.articles,
+    deleted_articles: [...message.deleted_articles],
     status,
     audience: message.audience,
     sent: status === 'SEND_SUCCESS' ? message.audience : sentBy(message, app, now),

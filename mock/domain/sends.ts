@@ -8,7 +8,7 @@ import { checkContent, contentPayload, DELETABLE, isOpenid, type Content, type M
 import { sendDigest } from './send-digest.js';
 import type { DomainContext } from './domain-context.js';
 import { oldestAwaiting, settleWork, trackNewSend } from './in-flight.js';
-import { confirmationErrcode, lifecycleAt, transition } from './lifecycle.js';
+import { confirmationErrcode, lifecycleAt, nextStatus, transition } from './lifecycle.js';
 import { countMassSend, hasMassQuota } from './limits.js';
 import { field, isObject, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
@@ -22,15 +22,25 @@ const CLIENTMSGID_RETRY_MS = 60_000;
 /** How long a clientmsgid (or, in a send's answer, its msg_id) is remembered. */
 export const CLIENTMSGID_WINDOW_MS = 86_400_000;
 
-/** The URL of a send's first article, as its event's ArticleUrlResult carries it; delete accepts it back. */
-export function articleUrl(message: MassMessage): string {
-  return `http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_id}&idx=1`;
+/**
+ * The URL of a send's article `idx` (1-based), as its event's ArticleUrlResult carries it: `mid` is
+ * the msg_data_id, as in real article URLs (the msg_id for a send that has none); delete takes it back.
+ */
+export function articleUrl(message: MassMessage, idx = 1): string {
+  return `http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id ?? message.msg_id}&idx=${idx}`;
 }
 
-function msgIdFromUrl(url: unknown): number | undefined {
+/** The app's send an article URL names: by its `mid`, newest first (a delete by URL is usually of a recent send). */
+function messageFromUrl(ctx: DomainContext, app: App, url: unknown): MassMessage | undefined {
   if (typeof url !== 'string') return undefined;
   const match = /[?&]mid=([0-9]{1,16})(?:&|$)/.exec(url);
-  return match ? looseInteger(match[1]) : undefined;
+  const mid = match ? looseInteger(match[1]) : undefined;
+  if (mid === undefined) return undefined;
+  for (let i = app.message_ids.length - 1; i >= 0; i--) {
+    const message = ctx.store.messages.get(app.message_ids[i]!);
+    if (message && (message.msg_data_id ?? message.msg_id) === mid) return message;
+  }
+  return undefined;
 }
 
 /** Speed 0..4 as an integer or a string of one; absent or null is 45084, anything else 45083. */
@@ -85,16 +95,23 @@ export function massmsgget(ctx: DomainContext, app: App, body: Body): Result<Sch
   return held ? fail(held) : ok({ msg_id: message.msg_id, msg_status: 'SENDING' });
 }
 
+/**
+ * article_idx 0 or absent deletes the whole send; N (1-based) deletes that article only, and the send
+ * becomes DELETE once every article is gone (the delete doc). An index past the send's articles is 40060.
+ */
 export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['OkSuccess']> {
   ctx.tick(app);
   const rawId = field(body, 'msg_id');
-  const message = ownMessage(ctx, app, rawId === undefined || rawId === null ? msgIdFromUrl(field(body, 'url')) : looseInteger(rawId));
+  const message = rawId === undefined || rawId === null ? messageFromUrl(ctx, app, field(body, 'url')) : ownMessage(ctx, app, looseInteger(rawId));
   if (!message) return fail(40059);
   if (!DELETABLE.has(message.msgtype)) return fail(40008);
   const rawIdx = field(body, 'article_idx');
   const idx = rawIdx === undefined || rawIdx === null ? 0 : looseInteger(rawIdx);
-  if (idx === undefined || idx > MAX_ARTICLES) return fail(40060);
-  if (!transition(ctx.changes.message(message), 'delete', ctx.appNow(app))) return fail(40059);
+  if (idx === undefined || idx > Math.min(message.articles, MAX_ARTICLES)) return fail(40060);
+  if (!nextStatus(message.status, 'delete')) return fail(40059);
+  const recorded = ctx.changes.message(message);
+  if (idx > 0 && !message.deleted_articles.includes(idx)) recorded.deleted_articles = [...message.deleted_articles, idx];
+  if (idx === 0 || recorded.deleted_articles.length === message.articles) transition(recorded, 'delete', ctx.appNow(app));
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -181,6 +198,7 @@ function createMessage(ctx: DomainContext, app: Recorded<App>, { msgtype, articl
     appid: app.appid,
     msgtype,
     articles,
+    deleted_articles: [],
     audience,
     created_at: now,
     status: awaiting ? 'AWAITING_CONFIRMATION' : 'SENDING',

@@ -120,6 +120,8 @@ export interface MassMessage {
   readonly msgtype: string;
   /** How many articles the send's news has (its draft's or uploadnews'); 1 for any other type. */
   readonly articles: number;
+  /** The articles deleted one by one (1-based article_idx), oldest first; the send is DELETE once all are. */
+  readonly deleted_articles: readonly number[];
   /** TotalCount: the fans the send targets. */
   readonly audience: number;
   /** App time of the send, ms. */

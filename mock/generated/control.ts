@@ -362,6 +362,8 @@ export interface components {
             msgtype: string;
             /** @description How many articles the send's news has (from its draft or uploadnews); 1 for other types. */
             articles: number;
+            /** @description Articles deleted one by one (article_idx), oldest first; the send is DELETE once all are. */
+            deleted_articles: number[];
             /** @enum {string} */
             status: "AWAITING_CONFIRMATION" | "SENDING" | "SEND_SUCCESS" | "SEND_FAIL" | "DELETE";
             /** @description Fans the send targets (the event's TotalCount). */

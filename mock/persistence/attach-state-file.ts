@@ -143,7 +143,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
     }
     case 'msg':
       // A record written before pushes or article counts were recorded has none: no pushes, one article.
-      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1 });
+      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1, deleted_articles: record.msg.deleted_articles ?? [] });
       return;
     case 'media': {
       const app = store.apps.get(record.appid);

@@ -194,3 +194,44 @@ describe('protection_codes', () => {
     expectWxError(await mock.post(PATHS.setSpeed, token, { speed: 2 }), 89504);
   });
 });
+
+describe('delete, article by article', () => {
+  /** A successful send of a three-article draft to the default app's tag. */
+  async function sentNews(): Promise<{ token: string; msgId: number; dataId: number }> {
+    mock = newMock();
+    const token = await mock.token();
+    const sent = await mock.post(PATHS.sendAll, token, { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: await mock.draft(token, 3) } });
+    expect(sent.body.errcode, JSON.stringify(sent.body)).toBe(0);
+    mock.advance(60_000);
+    return { token, msgId: sent.body.msg_id, dataId: sent.body.msg_data_id };
+  }
+  const viewOf = async (msgId: number) => {
+    const apps = (await mock.http.get('/__mock/state')).body.apps as { messages: { msg_id: number; status: string; deleted_articles: number[] }[] }[];
+    return apps.flatMap((app) => app.messages).find((message) => message.msg_id === msgId)!;
+  };
+
+  it('deletes only article N, and the send once every article is gone', async () => {
+    const { token, msgId } = await sentNews();
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 2 })).body).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await viewOf(msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2] });
+    await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 1 });
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: msgId })).body.msg_status).toBe('SEND_SUCCESS');
+    await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: '3' });
+    expect(await viewOf(msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [2, 1, 3] });
+  });
+
+  it('deletes the whole send with article_idx 0 or none, and refuses an index past its articles with 40060', async () => {
+    const { token, msgId } = await sentNews();
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 4 }), 40060);
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId })).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: msgId })).body.msg_status).toBe('DELETE');
+  });
+
+  it('finds the send by an article URL carrying its msg_data_id, as the event pushed it', async () => {
+    const { token, msgId, dataId } = await sentNews();
+    const url = `http://mp.weixin.qq.com/s?__biz=mock&mid=${dataId}&idx=2`;
+    expect((await mock.post(PATHS.deleteMassMsg, token, { url, article_idx: 2 })).body.errcode).toBe(0);
+    expect(await viewOf(msgId)).toMatchObject({ deleted_articles: [2] });
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { url: `http://mp.weixin.qq.com/s?mid=${msgId}&idx=1` }), 40059);
+  });
+});

@@ -36,10 +36,11 @@ describe('the MASSSENDJOBFINISH push', () => {
     const message = await messageOf(server, app.appid, msgId);
     expect(message.status).toBe('SEND_SUCCESS');
     expectEvent(event.xml, { app, message, status: 'send success' });
-    // mpnews: the article's URL, which deleteMassMsg accepts back.
+    // mpnews: the article's URL, carrying the msg_data_id as real article URLs do, which deleteMassMsg accepts back.
     const urls = items(inner(event.xml, 'ArticleUrlResult') ?? '');
     expect(urls).toHaveLength(1);
-    expect(text(urls[0] ?? '', 'ArticleUrl')).toContain(`mid=${msgId}`);
+    expect(message.msg_data_id).toEqual(expect.any(Number));
+    expect(text(urls[0] ?? '', 'ArticleUrl')).toContain(`mid=${message.msg_data_id}&idx=1`);
     expect(message.pushes).toEqual([{ attempt: 1, outcome: 'ok', status: 200, reply: 'success', at: new Date(Math.floor((T0 + 60_000) / 1000) * 1000).toISOString(), duration_ms: expect.any(Number) }]);
     server.app.mock.violations.forEach((v) => expect(v).toBeUndefined());
   });
