@@ -170,8 +170,9 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         break;
       }
       default: {
-        // Send an mpnews, let this app's clock run until it has reached its 10 fans, delete it.
-        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } });
+        // Send an mpnews, let this app's clock run until it has reached its 10 fans, delete it. Its own
+        // media_id, since a send without clientmsgid repeating another's scope and content is refused (45066).
+        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: `MEDIA_${client}_${step}` } });
         expectOk('sendAll mpnews', sent);
         const msgId = sent.body.msg_id as number;
         ledger.created.push(msgId);
