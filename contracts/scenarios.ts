@@ -55,28 +55,57 @@ export interface Scenario {
 /** Thrown when a failed check leaves nothing to continue with; the failure is already recorded. */
 export class ScenarioAborted extends Error {}
 
-const TAGGED_APP = { tags: [{ id: 100, name: '星标组', count: 1000 }] };
+const TAGGED_APP = { tags: [{ id: 100, name: 'contract suite', count: 1000 }] };
 const MPNEWS = { msgtype: 'mpnews', mpnews: { media_id: 'contract-suite-media' } };
 const TEXT = { msgtype: 'text', text: { content: 'contract suite' } };
 /** Long enough for any send of the default 1,000,000 fans at speed 0 (80 万 a minute) to finish. */
 const SEND_DURATION_MS = 2 * 60_000;
 /** A msg_id no account has: 10 digits like real ones, below any the mock issues. */
 const UNKNOWN_MSG_ID = 1_000_000_001;
+/** An openid of the right shape that follows none of the scenario's accounts. */
+const STRANGER = 'oR5Gjjl_eiZoUpGozMo7dbBJ362A';
+/** WeChat's own tag: always there, never renamed or deleted. */
+const STAR_TAG = { id: 2, name: '星标组' };
+/** A tag id no account has: ids 3 to 99 are never given out. */
+const UNKNOWN_TAG_ID = 99;
 
-/** A representative valid request for each operation that takes an access_token. */
+/** A representative valid request for each operation that takes an access_token (the GET ones take no body). */
 const VALID_REQUESTS = {
   setSpeed: { speed: 1 },
   getSpeed: {},
   massmsgget: { msg_id: UNKNOWN_MSG_ID },
   sendAll: { ...TEXT, filter: { is_to_all: true } },
-  massSend: { ...TEXT, touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] },
+  massSend: { ...TEXT, touser: [STRANGER, 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] },
   deleteMassMsg: { msg_id: UNKNOWN_MSG_ID },
-  previewMassMsg: { ...TEXT, touser: 'oR5Gjjl_eiZoUpGozMo7dbBJ362A' },
+  previewMassMsg: { ...TEXT, touser: STRANGER },
+  getTags: undefined,
+  createTag: { tag: { name: 'contract suite' } },
+  updateTag: { tag: STAR_TAG },
+  deleteTag: { tag: { id: UNKNOWN_TAG_ID } },
+  getTagFans: { tagid: STAR_TAG.id, next_openid: '' },
+  batchTagging: { openid_list: [STRANGER], tagid: STAR_TAG.id },
+  batchUntagging: { openid_list: [STRANGER], tagid: STAR_TAG.id },
+  getUserTags: { openid: STRANGER },
+  getFollowers: undefined,
 } as const satisfies Partial<Record<OperationId, unknown>>;
 
 function msgIdOf(body: Record<string, unknown> | undefined): number {
   const id = body?.['msg_id'];
   if (typeof id !== 'number') throw new ScenarioAborted('no msg_id to continue with');
+  return id;
+}
+
+/** The first two followers of the scenario's account, read as a client would. */
+async function twoFollowers(ctx: ScenarioContext): Promise<string[]> {
+  const page = await ctx.call('getFollowers answers the first page of followers', { operationId: 'getFollowers' }, { branch: 'success' });
+  const openids = (page?.['data'] as { openid?: unknown } | undefined)?.openid;
+  if (!Array.isArray(openids) || openids.length < 2) throw new ScenarioAborted('fewer than two followers to continue with');
+  return openids.slice(0, 2) as string[];
+}
+
+function tagIdOf(body: Record<string, unknown> | undefined): number {
+  const id = (body?.['tag'] as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'number') throw new ScenarioAborted('no tag id to continue with');
   return id;
 }
 
@@ -177,11 +206,77 @@ const conformance: Scenario[] = [
     },
   },
   {
-    name: 'massSend submits a send to a list of openids',
+    name: 'massSend submits a send to followers read from getFollowers',
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
-      await ctx.call('massSend of text to two openids answers a msg_id', { operationId: 'massSend', body: VALID_REQUESTS.massSend }, { branch: 'success' });
+      const touser = await twoFollowers(ctx);
+      await ctx.call('massSend of text to two followers answers a msg_id', { operationId: 'massSend', body: { ...TEXT, touser } }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'massSend refuses an openid that follows nobody',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const [follower] = await twoFollowers(ctx);
+      await ctx.call('massSend to a follower and a stranger answers 40003', { operationId: 'massSend', body: { ...TEXT, touser: [follower, STRANGER] } }, { branch: 'error', errcode: 40003 });
+    },
+  },
+  {
+    name: 'getTags lists the tags',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('getTags answers the tags with their fans', { operationId: 'getTags' }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'getFollowers pages the followers',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await twoFollowers(ctx);
+    },
+  },
+  {
+    name: 'updateTag refuses to rename WeChat\'s own 星标组',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('updateTag of tag 2 answers 45058', { operationId: 'updateTag', body: VALID_REQUESTS.updateTag }, { branch: 'error', errcode: 45058 });
+    },
+  },
+  {
+    name: 'getTagFans refuses an unknown tag',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call(`getTagFans of tag ${UNKNOWN_TAG_ID} answers 45159`, { operationId: 'getTagFans', body: { tagid: UNKNOWN_TAG_ID } }, { branch: 'error', errcode: 45159 });
+    },
+  },
+  {
+    name: 'batchTagging refuses more than 50 openids',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      const body = { openid_list: Array(51).fill(STRANGER), tagid: STAR_TAG.id };
+      await ctx.call('batchTagging of 51 openids answers 40032', { operationId: 'batchTagging', body }, { branch: 'error', errcode: 40032 });
+    },
+  },
+  {
+    name: 'a tag created, then tagged and untagged, agrees across getTagFans and getUserTags',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const openids = await twoFollowers(ctx);
+      const tagid = tagIdOf(await ctx.call('createTag answers the new tag', { operationId: 'createTag', body: VALID_REQUESTS.createTag }, { branch: 'success' }));
+      await ctx.call('batchTagging of two followers answers ok', { operationId: 'batchTagging', body: { openid_list: openids, tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers the two', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 2 } });
+      await ctx.call('batchUntagging of one answers ok', { operationId: 'batchUntagging', body: { openid_list: openids.slice(1), tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers one', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 1 } });
+      await ctx.call('getUserTags answers the tags of the untagged follower', { operationId: 'getUserTags', body: { openid: openids[1] } }, { branch: 'success' });
+      await ctx.call('deleteTag of the new tag answers ok', { operationId: 'deleteTag', body: { tag: { id: tagid } } }, { branch: 'success' });
     },
   },
   {

@@ -22,6 +22,8 @@ export interface TestMock {
   post(path: string, token: string, body?: unknown): supertest.Test;
   /** Moves the global clock (or one app's) forward. */
   advance(ms: number, appid?: string): void;
+  /** The first `count` followers of the app `token` belongs to, read from getFollowers as a client would. */
+  followers(token: string, count?: number): Promise<string[]>;
   /** Creates an app through the control API. */
   createApp(input?: Record<string, unknown>): Promise<{ appid: string; secret: string }>;
   /** Throws when any answer the mock sent broke openapi.yaml. */
@@ -47,6 +49,11 @@ export function newMock(options: MockOptions = {}): TestMock {
     advance(ms, appid) {
       const result = app.mock.sim.advance(ms, appid);
       if (!result.ok) throw new Error(result.message);
+    },
+    async followers(token, count = 2) {
+      const res = await http.get(PATHS.getFollowers).query({ access_token: token });
+      expect(res.body.data?.openid?.length, JSON.stringify(res.body).slice(0, 200)).toBeGreaterThanOrEqual(count);
+      return (res.body.data.openid as string[]).slice(0, count);
     },
     async createApp(input = {}) {
       const res = await http.post('/__mock/apps').send(input);
@@ -85,4 +92,13 @@ export const PATHS: Readonly<Record<OperationId, string>> = Object.fromEntries(
 
 export const MPNEWS_TO_ALL = { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } };
 export const TEXT_TO_TAG = { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } };
-export const OPENIDS = ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'];
+/** The first `count` followers of the app `token` belongs to, from a listening mock's getFollowers. */
+export async function followersAt(url: string, token: string, count = 2): Promise<string[]> {
+  const res = await fetch(`${url}${PATHS.getFollowers}?access_token=${encodeURIComponent(token)}`);
+  const body = (await res.json()) as { data?: { openid: string[] } };
+  if (!body.data || body.data.openid.length < count) throw new Error(`getFollowers gave fewer than ${count} openids: ${JSON.stringify(body).slice(0, 200)}`);
+  return body.data.openid.slice(0, count);
+}
+
+/** An openid of the right shape that no app of any mock issues: a stranger. */
+export const STRANGER = 'oR5Gjjl_eiZoUpGozMo7dbBJ362A';
