@@ -4,6 +4,7 @@
  */
 import type { components } from '../../contracts/generated/openapi.js';
 import { MAX_ARTICLES } from './articles.js';
+import { fansOf, memberCount } from './audience.js';
 import { checkContent, contentPayload, DELETABLE, isOpenid, type Content, type MsgType } from './content.js';
 import { sendDigest } from './send-digest.js';
 import type { DomainContext } from './domain-context.js';
@@ -142,13 +143,16 @@ function scopeOfFilter(app: App, filter: unknown): Result<Scope> {
   const tagId = looseInteger(field(filter, 'tag_id'));
   if (tagId === undefined) return fail(47001);
   // An unknown tag has no fans: the send is accepted and reaches nobody.
-  return ok({ audience: app.tags.find((tag) => tag.id === tagId)?.count ?? 0, toAll: false, digestable: { tag_id: tagId } });
+  const tag = app.tags.find((each) => each.id === tagId);
+  return ok({ audience: tag ? memberCount(app, tag) : 0, toAll: false, digestable: { tag_id: tagId } });
 }
 
-function scopeOfList(touser: unknown): Result<Scope> {
+/** Every openid must be one of the app's followers: any other is 40003, as WeChat answers for an invalid openid. */
+function scopeOfList(ctx: DomainContext, app: App, touser: unknown): Result<Scope> {
   if (!Array.isArray(touser)) return fail(47001);
   if (touser.length < 2 || touser.length > 10_000) return fail(40130);
-  if (!touser.every(isOpenid)) return fail(40003);
+  const fans = fansOf(ctx.store, app, touser, 40003);
+  if (!fans.ok) return fans;
   const openids = [...new Set(touser as string[])].sort();
   return ok({ audience: openids.length, toAll: false, digestable: { touser: openids } });
 }
@@ -219,7 +223,7 @@ export function sendAll(ctx: DomainContext, app: App, body: Body): Result<Schema
 
 /** mass/send: refused to subscription accounts (48001, inferred: the docs give it to verified service accounts only). */
 export function massSend(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
-  return submit(ctx, app, body, 'send', () => scopeOfList(field(body, 'touser')));
+  return submit(ctx, app, body, 'send', () => scopeOfList(ctx, app, field(body, 'touser')));
 }
 
 /** towxname wins over touser when both are given, as the old doc says. */

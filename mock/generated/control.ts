@@ -250,6 +250,7 @@ export interface components {
             error: string;
             message: string;
         };
+        /** @description A tag and its fans. Given to an app: id 2 is WeChat's own 星标组 (that name; only its count is set, 0 when not given), created tags have ids from 100, names of at most 30 bytes used once, at most 100 of them; any other id is refused. A tag never has more fans than its app; setting fans or tags forgets what tagging calls changed. In a view, count is the fans the tag has now, tagging calls included: what getTags answers. */
         Tag: {
             id: number;
             name: string;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
 import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
-import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { MPNEWS_TO_ALL, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
@@ -42,9 +42,10 @@ describe('duplicate sends without clientmsgid', () => {
   it('counts an openid list as a set: another order is the same send', async () => {
     mock = newMock();
     const token = await mock.token();
-    const body = { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } };
+    const openids = await mock.followers(token);
+    const body = { touser: openids, msgtype: 'text', text: { content: 'hi' } };
     expect((await mock.post(PATHS.massSend, token, body)).body.errcode).toBe(0);
-    expectWxError(await mock.post(PATHS.massSend, token, { ...body, touser: [...OPENIDS].reverse() }), 45066);
+    expectWxError(await mock.post(PATHS.massSend, token, { ...body, touser: [...openids].reverse() }), 45066);
   });
 
   it('lets a send whose earlier copy failed or was rejected go again', async () => {
@@ -73,7 +74,7 @@ describe('account types', () => {
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, token, TEXT_TO_TAG)).body.errcode).toBe(0);
     expectWxError(await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: 'second' } }), 45028);
-    expectWxError(await mock.post(PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }), 48001);
+    expectWxError(await mock.post(PATHS.massSend, token, { touser: await mock.followers(token), msgtype: 'text', text: { content: 'hi' } }), 48001);
     mock.advance(24 * 3600_000, app.appid);
     const fresh = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, fresh, { ...TEXT_TO_TAG, text: { content: 'next day' } })).body.errcode).toBe(0);
@@ -86,7 +87,7 @@ describe('account types', () => {
     for (let i = 0; i < 100; i++) expect((await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: `n${i}` } })).body.errcode).toBe(0);
     expectWxError(await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: 'n100' } }), 45028);
     // mass/send has no daily quota of its own.
-    expect((await mock.post(PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } })).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.massSend, token, { touser: await mock.followers(token), msgtype: 'text', text: { content: 'hi' } })).body.errcode).toBe(0);
   });
 
   it('lets explicit limits override the account type, higher, lower or lifted with null', async () => {
@@ -116,7 +117,7 @@ describe('ids as real answers show them', () => {
       const sent = (await mock.post(PATHS.sendAll, token, { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: `M${i}` } })).body;
       msgIds.push(sent.msg_id);
       dataIds.push(sent.msg_data_id);
-      if (i % 5 === 0) msgIds.push((await mock.post(PATHS.previewMassMsg, token, { touser: OPENIDS[0], msgtype: 'text', text: { content: `p${i}` } })).body.msg_id);
+      if (i % 5 === 0) msgIds.push((await mock.post(PATHS.previewMassMsg, token, { touser: (await mock.followers(token, 1))[0], msgtype: 'text', text: { content: `p${i}` } })).body.msg_id);
     }
     for (const ids of [msgIds, dataIds]) {
       expect(ids.every((id) => Number.isInteger(id) && id > 2 ** 31 && id < 2 ** 32)).toBe(true);
