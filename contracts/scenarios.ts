@@ -63,7 +63,7 @@ export interface Scenario {
 /** Thrown when a failed check leaves nothing to continue with; the failure is already recorded. */
 export class ScenarioAborted extends Error {}
 
-const TAGGED_APP = { tags: [{ id: 100, name: '星标组', count: 1000 }] };
+const TAGGED_APP = { tags: [{ id: 100, name: 'contract suite', count: 1000 }] };
 const TEXT = { msgtype: 'text', text: { content: 'contract suite' } };
 /**
  * Files that open with their format's signature, which is all a mock reads of them; the real API
@@ -79,11 +79,18 @@ const UNKNOWN_MEDIA_ID = 'contractSuiteMediaIdNobodyIssued0000000000';
 const SEND_DURATION_MS = 2 * 60_000;
 /** A msg_id no account has: 10 digits like real ones, below any the mock issues. */
 const UNKNOWN_MSG_ID = 1_000_000_001;
+/** An openid of the right shape that follows none of the scenario's accounts. */
+const STRANGER = 'oR5Gjjl_eiZoUpGozMo7dbBJ362A';
+/** WeChat's own tag: always there, never renamed or deleted. */
+const STAR_TAG = { id: 2, name: '星标组' };
+/** A tag id no account has: ids 3 to 99 are never given out. */
+const UNKNOWN_TAG_ID = 99;
 
-const MASS_SEND = { ...TEXT, touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] };
-const PREVIEW = { ...TEXT, touser: 'oR5Gjjl_eiZoUpGozMo7dbBJ362A' };
+/** Only for a made-up token: a send to openids must name the account's followers (twoFollowers). */
+const MASS_SEND = { ...TEXT, touser: [STRANGER, 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] };
+const PREVIEW = { ...TEXT, touser: STRANGER };
 
-/** A representative valid request for each operation that takes an access_token. */
+/** A representative valid request for each operation that takes an access_token (the GET ones take no body). */
 const VALID_CALLS: { readonly [Op in OperationId]?: Pick<CallSpec, 'body' | 'form' | 'query'> } = {
   setSpeed: { body: { speed: 1 } },
   getSpeed: { body: {} },
@@ -97,6 +104,15 @@ const VALID_CALLS: { readonly [Op in OperationId]?: Pick<CallSpec, 'body' | 'for
   addDraft: { body: { articles: [{ title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID }] } },
   uploadNews: { body: { articles: [{ title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID }] } },
   uploadVideo: { body: { media_id: UNKNOWN_MEDIA_ID, title: 'contract suite', description: 'contract suite' } },
+  getTags: {},
+  createTag: { body: { tag: { name: 'contract suite' } } },
+  updateTag: { body: { tag: STAR_TAG } },
+  deleteTag: { body: { tag: { id: UNKNOWN_TAG_ID } } },
+  getTagFans: { body: { tagid: STAR_TAG.id, next_openid: '' } },
+  batchTagging: { body: { openid_list: [STRANGER], tagid: STAR_TAG.id } },
+  batchUntagging: { body: { openid_list: [STRANGER], tagid: STAR_TAG.id } },
+  getUserTags: { body: { openid: STRANGER } },
+  getFollowers: {},
 };
 
 function fieldOf<T>(body: Record<string, unknown> | undefined, name: string, type: 'number' | 'string'): T {
@@ -113,6 +129,20 @@ async function draftOf(ctx: ScenarioContext): Promise<string> {
   const cover = await ctx.call('addMaterial of a GIF image answers a media_id', { operationId: 'addMaterial', query: { type: 'image' }, form: { media: GIF } }, { branch: 'success' });
   const article = { title: 'contract suite', author: '', digest: '', content: '<p>contract suite</p>', content_source_url: '', thumb_media_id: mediaIdOf(cover), need_open_comment: 0, only_fans_can_comment: 0 };
   return mediaIdOf(await ctx.call('addDraft with that thumb answers a media_id', { operationId: 'addDraft', body: { articles: [article] } }, { branch: 'success' }));
+}
+
+/** The first two followers of the scenario's account, read as a client would. */
+async function twoFollowers(ctx: ScenarioContext): Promise<string[]> {
+  const page = await ctx.call('getFollowers answers the first page of followers', { operationId: 'getFollowers' }, { branch: 'success' });
+  const openids = (page?.['data'] as { openid?: unknown } | undefined)?.openid;
+  if (!Array.isArray(openids) || openids.length < 2) throw new ScenarioAborted('fewer than two followers to continue with');
+  return openids.slice(0, 2) as string[];
+}
+
+function tagIdOf(body: Record<string, unknown> | undefined): number {
+  const id = (body?.['tag'] as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'number') throw new ScenarioAborted('no tag id to continue with');
+  return id;
 }
 
 function secretOf(ctx: ScenarioContext): { appid: string; secret: string } {
@@ -224,13 +254,14 @@ const conformance: Scenario[] = [
     },
   },
   {
-    name: 'uploadVideo makes a video upload an mpvideo, which massSend sends',
+    name: 'uploadVideo makes a video upload an mpvideo, which massSend sends to followers',
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
       const video = await ctx.call('uploadTempMedia of an MP4 answers a media_id', { operationId: 'uploadTempMedia', query: { type: 'video' }, form: { media: MP4 } }, { branch: 'success', fields: { type: 'video' } });
       const mpvideo = await ctx.call('uploadVideo of it answers a media_id', { operationId: 'uploadVideo', body: { media_id: mediaIdOf(video), title: 'contract suite', description: 'contract suite' } }, { branch: 'success', fields: { type: 'video' } });
-      await ctx.call('massSend of the mpvideo answers a msg_id', { operationId: 'massSend', body: { ...MASS_SEND, msgtype: 'mpvideo', mpvideo: { media_id: mediaIdOf(mpvideo) } } }, { branch: 'success' });
+      const touser = await twoFollowers(ctx);
+      await ctx.call('massSend of the mpvideo to two followers answers a msg_id', { operationId: 'massSend', body: { touser, msgtype: 'mpvideo', mpvideo: { media_id: mediaIdOf(mpvideo) } } }, { branch: 'success' });
     },
   },
   {
@@ -246,11 +277,77 @@ const conformance: Scenario[] = [
     },
   },
   {
-    name: 'massSend submits a send to a list of openids',
+    name: 'massSend submits a send to followers read from getFollowers',
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
-      await ctx.call('massSend of text to two openids answers a msg_id', { operationId: 'massSend', body: MASS_SEND }, { branch: 'success' });
+      const touser = await twoFollowers(ctx);
+      await ctx.call('massSend of text to two followers answers a msg_id', { operationId: 'massSend', body: { ...TEXT, touser } }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'massSend refuses an openid that follows nobody',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const [follower] = await twoFollowers(ctx);
+      await ctx.call('massSend to a follower and a stranger answers 40003', { operationId: 'massSend', body: { ...TEXT, touser: [follower, STRANGER] } }, { branch: 'error', errcode: 40003 });
+    },
+  },
+  {
+    name: 'getTags lists the tags',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('getTags answers the tags with their fans', { operationId: 'getTags' }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'getFollowers pages the followers',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await twoFollowers(ctx);
+    },
+  },
+  {
+    name: 'updateTag refuses to rename WeChat\'s own 星标组',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('updateTag of tag 2 answers 45058', { operationId: 'updateTag', ...VALID_CALLS.updateTag }, { branch: 'error', errcode: 45058 });
+    },
+  },
+  {
+    name: 'getTagFans refuses an unknown tag',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call(`getTagFans of tag ${UNKNOWN_TAG_ID} answers 45159`, { operationId: 'getTagFans', body: { tagid: UNKNOWN_TAG_ID } }, { branch: 'error', errcode: 45159 });
+    },
+  },
+  {
+    name: 'batchTagging refuses more than 50 openids',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      const body = { openid_list: Array(51).fill(STRANGER), tagid: STAR_TAG.id };
+      await ctx.call('batchTagging of 51 openids answers 40032', { operationId: 'batchTagging', body }, { branch: 'error', errcode: 40032 });
+    },
+  },
+  {
+    name: 'a tag created, then tagged and untagged, agrees across getTagFans and getUserTags',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const openids = await twoFollowers(ctx);
+      const tagid = tagIdOf(await ctx.call('createTag answers the new tag', { operationId: 'createTag', ...VALID_CALLS.createTag }, { branch: 'success' }));
+      await ctx.call('batchTagging of two followers answers ok', { operationId: 'batchTagging', body: { openid_list: openids, tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers the two', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 2 } });
+      await ctx.call('batchUntagging of one answers ok', { operationId: 'batchUntagging', body: { openid_list: openids.slice(1), tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers one', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 1 } });
+      await ctx.call('getUserTags answers the tags of the untagged follower', { operationId: 'getUserTags', body: { openid: openids[1] } }, { branch: 'success' });
+      await ctx.call('deleteTag of the new tag answers ok', { operationId: 'deleteTag', body: { tag: { id: tagid } } }, { branch: 'success' });
     },
   },
   {

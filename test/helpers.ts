@@ -31,6 +31,8 @@ export interface TestMock {
   draft(token: string, articles?: number): Promise<string>;
   /** The media_id an mpvideo send takes: a video upload made sendable by uploadVideo. */
   mpvideo(token: string): Promise<string>;
+  /** The first `count` followers of the app `token` belongs to, read from getFollowers as a client would. */
+  followers(token: string, count?: number): Promise<string[]>;
   /** Creates an app through the control API. */
   createApp(input?: Record<string, unknown>): Promise<{ appid: string; secret: string }>;
   /** Throws when any answer the mock sent broke openapi.yaml. */
@@ -80,6 +82,11 @@ export function newMock(options: MockOptions = {}): TestMock {
     advance(ms, appid) {
       const result = app.mock.sim.advance(ms, appid);
       if (!result.ok) throw new Error(result.message);
+    },
+    async followers(token, count = 2) {
+      const res = await http.get(PATHS.getFollowers).query({ access_token: token });
+      expect(res.body.data?.openid?.length, JSON.stringify(res.body).slice(0, 200)).toBeGreaterThanOrEqual(count);
+      return (res.body.data.openid as string[]).slice(0, count);
     },
     async createApp(input = {}) {
       const res = await http.post('/__mock/apps').send(input);
@@ -135,4 +142,13 @@ const FILE_FOR = { image: FILES.png, voice: FILES.amr, video: FILES.mp4, thumb: 
 
 export const MPNEWS_TO_ALL = { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } };
 export const TEXT_TO_TAG = { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } };
-export const OPENIDS = ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'];
+/** The first `count` followers of the app `token` belongs to, from a listening mock's getFollowers. */
+export async function followersAt(url: string, token: string, count = 2): Promise<string[]> {
+  const res = await fetch(`${url}${PATHS.getFollowers}?access_token=${encodeURIComponent(token)}`);
+  const body = (await res.json()) as { data?: { openid: string[] } };
+  if (!body.data || body.data.openid.length < count) throw new Error(`getFollowers gave fewer than ${count} openids: ${JSON.stringify(body).slice(0, 200)}`);
+  return body.data.openid.slice(0, count);
+}
+
+/** An openid of the right shape that no app of any mock issues: a stranger. */
+export const STRANGER = 'oR5Gjjl_eiZoUpGozMo7dbBJ362A';

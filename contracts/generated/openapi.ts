@@ -281,6 +281,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cgi-bin/tags/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tags of the account, with their fans
+         * @description Every tag with its fan count: WeChat's own 星标组 (id 2, always present) and the tags the account created (ids from 100). Ids 0 and 1 are WeChat's too and are not listed. count is what a send to the tag reaches (its TotalCount) and what getTagFans pages through.
+         */
+        get: operations["getTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a tag
+         * @description The new tag gets the next id from 100 up; ids are never reused. A name that is empty or used by another tag (星标组 included) answers 45157, one over 30 bytes of UTF-8 45158; an account holds at most 100 tags it created (45056).
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename a tag
+         * @description Ids 0, 1 and 2 are WeChat's own and cannot be renamed (45058); an id the account has no tag for answers 45159; the name follows createTag's rules (45157, 45158).
+         */
+        post: operations["updateTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a tag
+         * @description Ids 0, 1 and 2 cannot be deleted (45058); an unknown id answers 45159; a tag with more than 100,000 fans cannot be deleted (45057). Its fans lose the tag.
+         */
+        post: operations["deleteTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/user/tag/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One page of a tag's fans
+         * @description Up to 10,000 openids a page, in the tag's own order; next_openid is the last openid of the page, and the next call passes it back. Past the last page the answer is count 0 with no data and next_openid "" (wechatpy's iter_tag_users stops only then). The doc lists this call as GET in one place; it is a POST with a JSON body. An unknown tagid answers 45159; a next_openid that is no follower 40003, one of another account 49003.
+         */
+        post: operations["getTagFans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/members/batchtagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag up to 50 fans
+         * @description openid_list holds 1 to 50 openids (else 40032); every one must be a follower (40003; of another account 49003). A fan may carry at most 20 tags: tagging one that has 20 already answers 45059 and tags nobody. Fans that carry the tag already are left as they are.
+         */
+        post: operations["batchTagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/members/batchuntagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Untag up to 50 fans
+         * @description As batchTagging: 1 to 50 openids (else 40032), each a follower (40003; of another account 49003), a known tag (45159). Fans without the tag are left as they are.
+         */
+        post: operations["batchUntagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/getidlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The tags one fan carries
+         * @description The ids of the tags the fan carries, highest first as the doc's example [134, 2] shows; an empty list when none. An openid that is no follower answers 40003, one of another account 49003.
+         */
+        post: operations["getUserTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/user/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page of the account's followers
+         * @description total is every follower; each page holds up to 10,000 openids, in the same order every time, and next_openid is the last one of the page. Past the last page the answer is count 0 with no data and next_openid "": wechatpy's iter_followers reads next_openid on every page and stops only when data is absent or next_openid empty. A next_openid that is no follower answers 40003, one of another account 49003.
+         */
+        get: operations["getFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -576,6 +756,131 @@ export interface components {
             media_id: string;
             title?: string;
             description?: string;
+        };
+        /** @description A WeChat error answer of getTags: HTTP 200 with a non-zero errcode. */
+        GetTagsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of createTag: HTTP 200 with a non-zero errcode. */
+        CreateTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45056 | 45157 | 45158 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of updateTag: HTTP 200 with a non-zero errcode. */
+        UpdateTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45058 | 45157 | 45158 | 45159 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of deleteTag: HTTP 200 with a non-zero errcode. */
+        DeleteTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45057 | 45058 | 45159 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getTagFans: HTTP 200 with a non-zero errcode. */
+        GetTagFansError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchTagging: HTTP 200 with a non-zero errcode. */
+        BatchTaggingError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 40032 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45059 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchUntagging: HTTP 200 with a non-zero errcode. */
+        BatchUntaggingError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 40032 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getUserTags: HTTP 200 with a non-zero errcode. */
+        GetUserTagsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getFollowers: HTTP 200 with a non-zero errcode. */
+        GetFollowersError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A fan's id for this account: 28 characters, o and 27 of letters, digits, - and _. */
+        Openid: string;
+        TagInfo: {
+            /** @description 2 is WeChat's 星标组; created tags have ids from 100. */
+            id: number;
+            name: string;
+            /** @description The fans carrying the tag. */
+            count: number;
+        };
+        GetTagsSuccess: {
+            tags: components["schemas"]["TagInfo"][];
+        };
+        CreateTagSuccess: {
+            tag: {
+                id: number;
+                name: string;
+            };
+        };
+        OpenidList: {
+            openid: components["schemas"]["Openid"][];
+        };
+        /** @description The last openid of this page, to pass back for the next; "" past the last page. */
+        NextOpenid: string;
+        /** @description data is absent once count is 0 (past the last page). */
+        TagFansSuccess: {
+            count: number;
+            data?: components["schemas"]["OpenidList"];
+            next_openid: components["schemas"]["NextOpenid"];
+        };
+        /** @description data is absent once count is 0 (past the last page). */
+        FollowersSuccess: {
+            total: number;
+            count: number;
+            data?: components["schemas"]["OpenidList"];
+            next_openid: components["schemas"]["NextOpenid"];
+        };
+        UserTagsSuccess: {
+            tagid_list: number[];
+        };
+        /** @description A tag id as a JSON number or a numeric string (SDKs pass on what they are given). */
+        LooseTagId: number | string;
+        CreateTagRequest: {
+            tag: {
+                /** @description At most 30 bytes of UTF-8, unique among the account's tags. */
+                name: string;
+            };
+        };
+        UpdateTagRequest: {
+            tag: {
+                id: components["schemas"]["LooseTagId"];
+                name: string;
+            };
+        };
+        DeleteTagRequest: {
+            tag: {
+                id: components["schemas"]["LooseTagId"];
+            };
+        };
+        TagFansRequest: {
+            tagid: components["schemas"]["LooseTagId"];
+            /** @description The last openid of the page before; absent or empty starts from the first fan. */
+            next_openid?: string;
+        };
+        BatchTaggingRequest: {
+            /** @description 1 to 50 openids. */
+            openid_list: string[];
+            tagid: components["schemas"]["LooseTagId"];
+        };
+        UserTagsRequest: {
+            openid: string;
         };
     };
     responses: never;
@@ -1065,6 +1370,294 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UploadVideoSuccess"] | components["schemas"]["UploadVideoError"];
+                };
+            };
+        };
+    };
+    getTags: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTagsSuccess"] | components["schemas"]["GetTagsError"];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "name": "广东"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateTagSuccess"] | components["schemas"]["CreateTagError"];
+                };
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "id": 134,
+                 *         "name": "广东人"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["UpdateTagError"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "id": 134
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["DeleteTagError"];
+                };
+            };
+        };
+    };
+    getTagFans: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tagid": 134,
+                 *       "next_openid": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["TagFansRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagFansSuccess"] | components["schemas"]["GetTagFansError"];
+                };
+            };
+        };
+    };
+    batchTagging: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid_list": [
+                 *         "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ",
+                 *         "oKr2SsyBq1XhuJZMtzqgyUo3lAfA"
+                 *       ],
+                 *       "tagid": 134
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchTaggingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["BatchTaggingError"];
+                };
+            };
+        };
+    };
+    batchUntagging: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid_list": [
+                 *         "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ",
+                 *         "oKr2SsyBq1XhuJZMtzqgyUo3lAfA"
+                 *       ],
+                 *       "tagid": 134
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchTaggingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["BatchUntaggingError"];
+                };
+            };
+        };
+    };
+    getUserTags: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid": "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserTagsSuccess"] | components["schemas"]["GetUserTagsError"];
+                };
+            };
+        };
+    };
+    getFollowers: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description The last openid of the page before; absent or empty starts from the first follower. */
+                next_openid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowersSuccess"] | components["schemas"]["GetFollowersError"];
                 };
             };
         };

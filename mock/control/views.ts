@@ -1,6 +1,7 @@
 /** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
 import type { components } from '../generated/control.js';
 import { CONFIRMATION_WINDOW_MS, dueAt, lifecycleAt, sentBy } from '../domain/lifecycle.js';
+import { memberCount } from '../domain/audience.js';
 import { draftsOf, isExpired } from '../domain/media-library.js';
 import type { Simulator } from '../domain/simulator.js';
 import { REALSPEED, type App, type Article, type Draft, type MassMessage, type Media } from '../domain/store.js';
@@ -28,6 +29,7 @@ export function messageView(message: MassMessage, app: App, now: number): Messag
     appid: message.appid,
     msgtype: message.msgtype,
     articles: message.articles,
+    deleted_articles: [...message.deleted_articles],
     status,
     audience: message.audience,
     sent: status === 'SEND_SUCCESS' ? message.audience : sentBy(message, app, now),
@@ -70,7 +72,8 @@ export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppV
     secret: app.secret,
     original_id: app.original_id,
     fans: app.fans,
-    tags: app.tags.map((tag) => ({ ...tag })),
+    // The fans each tag has now, tagging included: what getTags answers.
+    tags: app.tags.map((tag) => ({ id: tag.id, name: tag.name, count: memberCount(app, tag) })),
     speed: app.speed,
     realspeed: REALSPEED[app.speed],
     now: new Date(sim.appNow(app)).toISOString(),

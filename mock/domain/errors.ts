@@ -61,6 +61,17 @@ export const WX_ERRORS = {
   48001: { text: 'api unauthorized', rid: 'comma' },
   89504: { text: '正在等管理员确认,请耐心等待', rid: 'space' },
   89505: { text: '正在等管理员确认,请稍候重试', rid: 'space' },
+  // The tags and followers APIs. 40032 and 45159 are texts real answers show; the others are the
+  // English texts of WeChat's global return-code table (全局返回码), not yet seen in a real answer.
+  40032: { text: 'invalid openid list size', rid: 'space' },
+  45056: { text: 'too many tag now, no need to add new', rid: 'space' },
+  45057: { text: "can't delete the tag that has too many fans", rid: 'space' },
+  45058: { text: "can't modify sys tag", rid: 'space' },
+  45059: { text: 'can not tagging one user too much', rid: 'space' },
+  45157: { text: 'invalid tag name', rid: 'space' },
+  45158: { text: 'tag name too long', rid: 'space' },
+  45159: { text: 'invalid tag id', rid: 'space' },
+  49003: { text: 'not match openid with appid', rid: 'space' },
 } as const satisfies Record<number, CatalogEntry>;
 
 export type WxErrcode = keyof typeof WX_ERRORS;

@@ -4,6 +4,7 @@
  */
 import type { components } from '../../contracts/generated/openapi.js';
 import { MAX_ARTICLES } from './articles.js';
+import { fansOf, memberCount } from './audience.js';
 import { checkContent, contentPayload, DELETABLE, isOpenid, type Content, type MsgType } from './content.js';
 import { sendDigest } from './send-digest.js';
 import type { DomainContext } from './domain-context.js';
@@ -22,15 +23,25 @@ const CLIENTMSGID_RETRY_MS = 60_000;
 /** How long a clientmsgid (or, in a send's answer, its msg_id) is remembered. */
 export const CLIENTMSGID_WINDOW_MS = 86_400_000;
 
-/** The URL of a send's first article, as its event's ArticleUrlResult carries it; delete accepts it back. */
-export function articleUrl(message: MassMessage): string {
-  return `http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_id}&idx=1`;
+/**
+ * The URL of a send's article `idx` (1-based), as its event's ArticleUrlResult carries it: `mid` is
+ * the msg_data_id, as in real article URLs (the msg_id for a send that has none); delete takes it back.
+ */
+export function articleUrl(message: MassMessage, idx = 1): string {
+  return `http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id ?? message.msg_id}&idx=${idx}`;
 }
 
-function msgIdFromUrl(url: unknown): number | undefined {
+/** The app's send an article URL names: by its `mid`, newest first (a delete by URL is usually of a recent send). */
+function messageFromUrl(ctx: DomainContext, app: App, url: unknown): MassMessage | undefined {
   if (typeof url !== 'string') return undefined;
   const match = /[?&]mid=([0-9]{1,16})(?:&|$)/.exec(url);
-  return match ? looseInteger(match[1]) : undefined;
+  const mid = match ? looseInteger(match[1]) : undefined;
+  if (mid === undefined) return undefined;
+  for (let i = app.message_ids.length - 1; i >= 0; i--) {
+    const message = ctx.store.messages.get(app.message_ids[i]!);
+    if (message && (message.msg_data_id ?? message.msg_id) === mid) return message;
+  }
+  return undefined;
 }
 
 /** Speed 0..4 as an integer or a string of one; absent or null is 45084, anything else 45083. */
@@ -85,17 +96,23 @@ export function massmsgget(ctx: DomainContext, app: App, body: Body): Result<Sch
   return held ? fail(held) : ok({ msg_id: message.msg_id, msg_status: 'SENDING' });
 }
 
+/**
+ * article_idx 0 or absent deletes the whole send; N (1-based) deletes that article only, and the send
+ * becomes DELETE once every article is gone (the delete doc). An index past the send's articles is 40060.
+ */
 export function deleteMassMsg(ctx: DomainContext, app: App, body: Body): Result<Schemas['OkSuccess']> {
   ctx.tick(app);
   const rawId = field(body, 'msg_id');
-  const message = ownMessage(ctx, app, rawId === undefined || rawId === null ? msgIdFromUrl(field(body, 'url')) : looseInteger(rawId));
+  const message = rawId === undefined || rawId === null ? messageFromUrl(ctx, app, field(body, 'url')) : ownMessage(ctx, app, looseInteger(rawId));
   if (!message) return fail(40059);
   if (!DELETABLE.has(message.msgtype)) return fail(40008);
   const rawIdx = field(body, 'article_idx');
   const idx = rawIdx === undefined || rawIdx === null ? 0 : looseInteger(rawIdx);
-  if (idx === undefined || idx > MAX_ARTICLES) return fail(40060);
+  if (idx === undefined || idx > Math.min(message.articles, MAX_ARTICLES)) return fail(40060);
   if (!nextStatus(message.status, 'delete')) return fail(40059);
-  transition(ctx.changes.message(message), 'delete', ctx.appNow(app));
+  const recorded = ctx.changes.message(message);
+  if (idx > 0 && !message.deleted_articles.includes(idx)) recorded.deleted_articles = [...message.deleted_articles, idx];
+  if (idx === 0 || recorded.deleted_articles.length === message.articles) transition(recorded, 'delete', ctx.appNow(app));
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -126,13 +143,16 @@ function scopeOfFilter(app: App, filter: unknown): Result<Scope> {
   const tagId = looseInteger(field(filter, 'tag_id'));
   if (tagId === undefined) return fail(47001);
   // An unknown tag has no fans: the send is accepted and reaches nobody.
-  return ok({ audience: app.tags.find((tag) => tag.id === tagId)?.count ?? 0, toAll: false, digestable: { tag_id: tagId } });
+  const tag = app.tags.find((each) => each.id === tagId);
+  return ok({ audience: tag ? memberCount(app, tag) : 0, toAll: false, digestable: { tag_id: tagId } });
 }
 
-function scopeOfList(touser: unknown): Result<Scope> {
+/** Every openid must be one of the app's followers: any other is 40003, as WeChat answers for an invalid openid. */
+function scopeOfList(ctx: DomainContext, app: App, touser: unknown): Result<Scope> {
   if (!Array.isArray(touser)) return fail(47001);
   if (touser.length < 2 || touser.length > 10_000) return fail(40130);
-  if (!touser.every(isOpenid)) return fail(40003);
+  const fans = fansOf(ctx.store, app, touser, 40003);
+  if (!fans.ok) return fans;
   const openids = [...new Set(touser as string[])].sort();
   return ok({ audience: openids.length, toAll: false, digestable: { touser: openids } });
 }
@@ -182,6 +202,7 @@ function createMessage(ctx: DomainContext, app: Recorded<App>, { msgtype, articl
     appid: app.appid,
     msgtype,
     articles,
+    deleted_articles: [],
     audience,
     created_at: now,
     status: awaiting ? 'AWAITING_CONFIRMATION' : 'SENDING',
@@ -202,7 +223,7 @@ export function sendAll(ctx: DomainContext, app: App, body: Body): Result<Schema
 
 /** mass/send: refused to subscription accounts (48001, inferred: the docs give it to verified service accounts only). */
 export function massSend(ctx: DomainContext, app: App, body: Body): Result<Schemas['SendSuccess']> {
-  return submit(ctx, app, body, 'send', () => scopeOfList(field(body, 'touser')));
+  return submit(ctx, app, body, 'send', () => scopeOfList(ctx, app, field(body, 'touser')));
 }
 
 /** towxname wins over touser when both are given, as the old doc says. */

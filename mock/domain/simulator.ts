@@ -97,6 +97,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (before === 'created') store.messages.delete(message.msg_id);
       else Object.assign(message, before);
     }
+    for (const change of [...set.taggings].reverse()) change.undo();
     for (const { app, id, previous } of [...set.clientMsgIds].reverse()) {
       const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
       if (previous) map.set(id, previous);

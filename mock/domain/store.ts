@@ -120,6 +120,8 @@ export interface MassMessage {
   readonly msgtype: string;
   /** How many articles the send's news has (its draft's or uploadnews'); 1 for any other type. */
   readonly articles: number;
+  /** The articles deleted one by one (1-based article_idx), oldest first; the send is DELETE once all are. */
+  readonly deleted_articles: readonly number[];
   /** TotalCount: the fans the send targets. */
   readonly audience: number;
   /** App time of the send, ms. */
@@ -151,6 +153,16 @@ export interface TokenRecord {
 export interface ClientMsgIdEntry {
   readonly msg_id: number;
   readonly at: number;
+}
+
+/**
+ * What explicit tagging changed of one tag's members, beyond the fans its count gives it
+ * (audience.ts): fans tagged on top, and fans of the count untagged. Only what the tagging calls
+ * touched is held, so a tag of 10,000,000 fans costs what a tag of 10 does.
+ */
+export interface TagMembers {
+  readonly added: Set<number>;
+  readonly removed: Set<number>;
 }
 
 /** Counters for the per-app limits, in app time. */
@@ -219,6 +231,10 @@ export interface App extends AppSettings {
   /** App time of the last force_refresh that rotated the stable token. */
   readonly stable_forced_at?: number | undefined;
   readonly usage: Usage;
+  /** The id createTag gives next: ids are never reused, as WeChat's are not. */
+  readonly next_tag_id: number;
+  /** maps a tag id to what tagging changed of its members; it changes only through Changes.members. */
+  readonly taggings: ReadonlyMap<number, TagMembers>;
 }
 
 export interface Store {
@@ -261,5 +277,15 @@ export function createAppState(settings: AppSettings, random: Random): App {
     tokens: [],
     stable: undefined,
     usage: { day: -1, api_calls: 0, mass_sends: 0, minute: -1, minute_calls: 0 },
+    next_tag_id: nextTagIdAfter(settings.tags),
+    taggings: new Map(),
   };
+}
+
+/** Created tags get ids from 100 up; 0, 1 and 2 are WeChat's own. */
+export const FIRST_CREATED_TAG_ID = 100;
+
+/** The id createTag gives next: past `current` and every id already held. */
+export function nextTagIdAfter(tags: readonly Tag[], current = FIRST_CREATED_TAG_ID): number {
+  return tags.reduce((next, tag) => Math.max(next, tag.id + 1), current);
 }

@@ -290,6 +290,7 @@ export interface components {
             error: string;
             message: string;
         };
+        /** @description A tag and its fans. Given to an app: id 2 is WeChat's own 星标组 (that name; only its count is set, 0 when not given), created tags have ids from 100, names of at most 30 bytes used once, at most 100 of them; any other id is refused. A tag never has more fans than its app; setting fans or tags forgets what tagging calls changed. In a view, count is the fans the tag has now, tagging calls included: what getTags answers. */
         Tag: {
             id: number;
             name: string;
@@ -402,6 +403,8 @@ export interface components {
             msgtype: string;
             /** @description How many articles the send's news has (from its draft or uploadnews); 1 for other types. */
             articles: number;
+            /** @description Articles deleted one by one (article_idx), oldest first; the send is DELETE once all are. */
+            deleted_articles: number[];
             /** @enum {string} */
             status: "AWAITING_CONFIRMATION" | "SENDING" | "SEND_SUCCESS" | "SEND_FAIL" | "DELETE";
             /** @description Fans the send targets (the event's TotalCount). */

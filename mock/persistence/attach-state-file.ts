@@ -11,7 +11,9 @@ import { rebuildInFlight } from '../domain/in-flight.js';
 import { tokensOf } from '../domain/tokens.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
-import { createInFlight, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media } from '../domain/store.js';
+import { createInFlight, nextTagIdAfter, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media } from '../domain/store.js';
+import { withStarTag } from '../domain/tag-settings.js';
+import { applyTagging } from '../domain/apply-tagging.js';
 import { startCompaction, type Compaction } from './compact-in-background.js';
 import { loadStateFile, serializeRecords, STATE_FORMAT, STATE_VERSION, type AppFields, type AppRecord, type MessageFields, type StateHeader, type StateRecord } from './state-file.js';
 import { NODE_IO, PRIVATE_MODE, StateLog, StateRewrite, type StateFileIo } from './state-log.js';
@@ -46,8 +48,33 @@ export interface StateFileHandle {
 }
 
 function appRecord(app: App, now: number): AppRecord {
-  const { message_ids: _ids, in_flight: _inFlight, clientmsgids, library: _library, drafts: _drafts, ...rest } = app;
-  return { ...rest, clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS) };
+  const { message_ids: _ids, in_flight: _inFlight, clientmsgids, library: _library, drafts: _drafts, taggings, ...rest } = app;
+  return {
+    ...rest,
+    clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS),
+    taggings: [...taggings].map(([id, members]) => [id, { added: [...members.added], removed: [...members.removed] }]),
+  };
+}
+
+/**
+ * An app from its whole record: its media and drafts follow in their own records. One written before
+ * the media policy existed gets the default; one written before tags and followers existed gets
+ * 星标组 and no taggings.
+ */
+function restoredApp({ taggings, next_tag_id, ...record }: AppRecord): App {
+  const tags = withStarTag(record.tags);
+  return {
+    ...record,
+    media: record.media ?? 'strict',
+    tags,
+    clientmsgids: new Map(record.clientmsgids),
+    library: new Map(),
+    drafts: new Map(),
+    message_ids: [],
+    in_flight: createInFlight(),
+    next_tag_id: next_tag_id ?? nextTagIdAfter(tags),
+    taggings: new Map((taggings ?? []).map(([id, members]) => [id, { added: new Set(members.added), removed: new Set(members.removed) }])),
+  };
 }
 
 function* snapshot(sim: Simulator): Generator<StateRecord> {
@@ -61,7 +88,7 @@ function* snapshot(sim: Simulator): Generator<StateRecord> {
 }
 
 /** What the app holds that an app record does not: rebuilt from the messages on restore, or recorded on its own. */
-const UNRECORDED_APP_FIELDS: ReadonlySet<string> = new Set(['message_ids', 'in_flight', 'clientmsgids', 'library', 'drafts']);
+const UNRECORDED_APP_FIELDS: ReadonlySet<string> = new Set(['message_ids', 'in_flight', 'clientmsgids', 'library', 'drafts', 'taggings']);
 
 /** The fields of `now` that differ from `before`; undefined when none do. */
 function changedFields<T extends object>(now: T, before: T, skip?: ReadonlySet<string>): Partial<T> | undefined {
@@ -95,6 +122,9 @@ function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
     const record = appChange(sim, app, before);
     if (record) records.push(record);
   }
+  for (const { app, tagid, op, fans } of changes.taggings) {
+    records.push({ t: 'tagging', appid: app.appid, ...(tagid === undefined ? {} : { tagid }), op, ...(op === 'clear' ? {} : { fans: [...fans] }) });
+  }
   for (const { app, id, entry } of changes.clientMsgIds) records.push({ t: 'cmid', appid: app.appid, id, msg_id: entry.msg_id, at: entry.at });
   for (const { app, media } of changes.media) records.push({ t: 'media', appid: app.appid, media });
   for (const { app, draft } of changes.drafts) records.push({ t: 'draft', appid: app.appid, draft });
@@ -120,20 +150,16 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       latestClock.now = Math.max(latestClock.now, record.now);
       return;
     case 'app':
-      store.apps.set(record.app.appid, {
-        ...record.app,
-        // A record written before the media policy existed: the default.
-        media: record.app.media ?? 'strict',
-        clientmsgids: new Map(record.app.clientmsgids),
-        library: new Map(),
-        drafts: new Map(),
-        message_ids: [],
-        in_flight: createInFlight(),
-      });
+      store.apps.set(record.app.appid, restoredApp(record.app));
       return;
     case 'app-set': {
       const app = store.apps.get(record.appid);
       if (app) Object.assign(app, record.set);
+      return;
+    }
+    case 'tagging': {
+      const app = store.apps.get(record.appid);
+      if (app) applyTagging(app, record.tagid, record.op, record.fans ?? []);
       return;
     }
     case 'cmid': {
@@ -143,7 +169,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
     }
     case 'msg':
       // A record written before pushes or article counts were recorded has none: no pushes, one article.
-      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1 });
+      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1, deleted_articles: record.msg.deleted_articles ?? [] });
       return;
     case 'media': {
       const app = store.apps.get(record.appid);

@@ -3,12 +3,16 @@ import { DEFAULT_APP, DEFAULT_APPID, DEFAULT_FANS, DEFAULT_SECRET, inputOf, sett
 import { createRandom } from '../../mock/domain/random.js';
 import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, appSettings } from './fixtures.js';
 
+/** WeChat's own tag 2, which every app holds first, count 0 unless given. */
+const STAR_TAG = { id: 2, name: '星标组', count: 0 };
+
 describe('the default app', () => {
-  it('has a well-formed appid, a secret, a million fans and one tag', () => {
+  it('has a well-formed appid, a secret, a million fans and one tag of its own, 测试组 (星标组 is WeChat\'s tag 2)', () => {
     expect(DEFAULT_APPID).toMatch(/^wx[0-9a-f]{16}$/);
     expect(DEFAULT_SECRET.length).toBeGreaterThan(0);
     expect(DEFAULT_FANS).toBe(1_000_000);
-    expect(DEFAULT_APP).toEqual({ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [{ id: 100, name: '星标组', count: 1000 }] });
+    expect(DEFAULT_APP).toEqual({ appid: DEFAULT_APPID, secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [{ id: 100, name: '测试组', count: 1000 }] });
+    expect(settingsFromInput(DEFAULT_APP, createRandom(1)).tags).toEqual([STAR_TAG, { id: 100, name: '测试组', count: 1000 }]);
   });
 });
 
@@ -21,7 +25,7 @@ describe('settingsFromInput', () => {
       appid: settings.appid,
       secret: settings.secret,
       fans: DEFAULT_FANS,
-      tags: [],
+      tags: [STAR_TAG],
       protection: false,
       callback_url: null,
       callback_token: null,
@@ -50,7 +54,10 @@ describe('settingsFromInput', () => {
       appid: 'wx1234567890abcdef',
       secret: 's3cret',
       fans: 0,
-      tags: [{ id: 2, name: 'vip', count: 5 }],
+      tags: [
+        { id: 2, name: '星标组', count: 5 },
+        { id: 100, name: 'vip', count: 3 },
+      ],
       protection: true,
       callback_url: 'http://127.0.0.1:9/cb',
       callback_token: 'tok',
@@ -71,17 +78,22 @@ describe('settingsFromInput', () => {
     expect(settings.limits).toEqual({ daily_mass_quota: null });
   });
 
+  it('holds 星标组 first and the created tags by id, whatever order they are given in', () => {
+    const settings = settingsFromInput({ tags: [{ id: 120, name: 'b', count: 1 }, { id: 2, name: '星标组', count: 7 }, { id: 100, name: 'a', count: 2 }] }, createRandom(1));
+    expect(settings.tags).toEqual([{ id: 2, name: '星标组', count: 7 }, { id: 100, name: 'a', count: 2 }, { id: 120, name: 'b', count: 1 }]);
+  });
+
   it('copies tags, limits and push options rather than sharing them with the input', () => {
-    const input = { tags: [{ id: 2, name: 'vip', count: 5 }], limits: { per_minute: 3 }, push: { timeout_ms: 100, retry_delay_ms: 10 } };
+    const input = { tags: [{ id: 100, name: 'vip', count: 5 }], limits: { per_minute: 3 }, push: { timeout_ms: 100, retry_delay_ms: 10 } };
     const settings = settingsFromInput(input, createRandom(1));
-    expect(settings.tags[0]).not.toBe(input.tags[0]);
+    expect(settings.tags[1]).not.toBe(input.tags[0]);
     expect(settings.tags).not.toBe(input.tags);
     expect(settings.limits).not.toBe(input.limits);
     expect(settings.push).not.toBe(input.push);
     input.tags[0]!.count = 99;
     input.limits.per_minute = 99;
     input.push.timeout_ms = 99;
-    expect(settings.tags[0]!.count).toBe(5);
+    expect(settings.tags[1]!.count).toBe(5);
     expect(settings.limits.per_minute).toBe(3);
     expect(settings.push.timeout_ms).toBe(100);
   });
@@ -108,7 +120,10 @@ describe('inputOf', () => {
   const settings = appSettings({
     appid: 'wx1234567890abcdef',
     fans: 0,
-    tags: [{ id: 2, name: 'vip', count: 5 }],
+    tags: [
+      { id: 2, name: '星标组', count: 5 },
+      { id: 100, name: 'vip', count: 3 },
+    ],
     protection: true,
     callback_url: 'http://127.0.0.1:9/cb',
     limits: { daily_mass_quota: 1, per_minute: 3 },

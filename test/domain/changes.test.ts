@@ -13,6 +13,7 @@ const newMessage = (appid: string): MassMessage => ({
   appid,
   msgtype: 'text',
   articles: 1,
+  deleted_articles: [],
   audience: 10,
   created_at: 0,
   status: 'SENDING',
@@ -33,6 +34,7 @@ const changeSet = (fields: Partial<ChangeSet> = {}): ChangeSet => ({
   clientMsgIds: [],
   media: [],
   drafts: [],
+  taggings: [],
   afterCommit: [],
   ...fields,
 });

@@ -89,6 +89,7 @@ export function newMessage(app: App, fields: Partial<MassMessage> = {}): Recorde
     appid: app.appid,
     msgtype: 'text',
     articles: 1,
+    deleted_articles: [],
     audience: 1000,
     created_at: T0,
     status: 'SENDING',

@@ -18,6 +18,8 @@ import { DEFAULT_PROTECTION_CODES, type App } from '../../mock/domain/store.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
 import { sendDigest } from '../../mock/domain/send-digest.js';
 import { addDraft } from '../../mock/domain/articles.js';
+import { getFollowers } from '../../mock/domain/followers.js';
+import { openidCodec } from '../../mock/domain/openid-codec.js';
 import { DEFAULT_NEWS_MEDIA_ID, TEMPORARY_MEDIA_MS, issueMedia } from '../../mock/domain/media-library.js';
 import {
   MPNEWS_TO_ALL,
@@ -68,6 +70,21 @@ const MPVIDEO_TO_TAG: Body = { msgtype: 'mpvideo', mpvideo: { media_id: 'video-1
 const TAG_AT_SPEED_0_MS = 75;
 /** 1,000,000 fans at speed 0: 75 s. */
 const ALL_AT_SPEED_0_MS = 75_000;
+
+/** A draft of `articles` articles in `on`'s draft box: its media_id, which an mpnews send takes. */
+function newsOf(articles: number, on: App = app): string {
+  const thumb = run(() => issueMedia(t.sim.ctx, on, t.sim.appNow(on), { type: 'thumb', source: 'material' })).media_id;
+  const article = { title: 'a', content: 'c', thumb_media_id: thumb };
+  return expectOk(run(() => addDraft(t.sim.ctx, on, { articles: Array.from({ length: articles }, () => article) }))).media_id;
+}
+
+/** A successful mpnews send to tag 100 of a new draft of `articles` articles, ended by the clock's tick. */
+function successfulNews(articles: number): number {
+  const msgId = sendOk({ ...MPNEWS_TO_TAG, mpnews: { media_id: newsOf(articles) } });
+  expectDone(t.sim.advance(TAG_AT_SPEED_0_MS));
+  expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', articles });
+  return msgId;
+}
 
 /** A successful send to tag 100 of `body`'s type (its content made distinct), ended by the clock's tick. */
 function successful(body: Body): number {
@@ -380,10 +397,46 @@ describe('deleteMassMsg', () => {
     expect(messageOf(t.sim, text).status).toBe('SEND_SUCCESS');
   });
 
-  it.each([0, 1, 8, '3', null])('accepts article_idx %j', (article_idx) => {
-    const msgId = successful(MPNEWS_TO_TAG);
+  it.each([0, null])('deletes the whole send for article_idx %j, whatever its articles', (article_idx) => {
+    const msgId = successfulNews(8);
     expectOk(del({ msg_id: msgId, article_idx }));
-    expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [] });
+  });
+
+  it.each([
+    [1, 1],
+    [8, 8],
+    ['3', 3],
+  ])('accepts article_idx %j of an 8-article send and deletes that article only', (article_idx, idx) => {
+    const msgId = successfulNews(8);
+    expect(expectOk(del({ msg_id: msgId, article_idx }))).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [idx] });
+  });
+
+  it('ends the send DELETE once every article is deleted, one by one; an article deleted again changes nothing', () => {
+    const msgId = successfulNews(3);
+    expectOk(del({ msg_id: msgId, article_idx: 2 }));
+    expectOk(del({ msg_id: msgId, article_idx: '2' }));
+    expectOk(del({ msg_id: msgId, article_idx: 3 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2, 3] });
+    expectOk(del({ msg_id: msgId, article_idx: 1 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [2, 3, 1] });
+    expectFail(del({ msg_id: msgId, article_idx: 1 }), 40059);
+  });
+
+  it('deletes a one-article send with article_idx 1', () => {
+    const msgId = successful(MPNEWS_TO_TAG);
+    expectOk(del({ msg_id: msgId, article_idx: 1 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [1] });
+  });
+
+  it('answers 40060 for an article_idx past the send\'s articles', () => {
+    const three = successfulNews(3);
+    expectFail(del({ msg_id: three, article_idx: 4 }), 40060);
+    const one = successful(MPNEWS_TO_TAG);
+    expectFail(del({ msg_id: one, article_idx: 2 }), 40060);
+    expect(messageOf(t.sim, three)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [] });
+    expect(messageOf(t.sim, one)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [] });
   });
 
   it.each([9, -1, 1.5, 'x', '', true])('answers 40060 for article_idx %j, before the status', (article_idx) => {
@@ -395,37 +448,63 @@ describe('deleteMassMsg', () => {
   });
 
   describe('by url', () => {
-    it('deletes the send whose article URL the event carried', () => {
+    it('deletes the send whose article URL the event carried: its mid is the msg_data_id, and idx the article', () => {
       const msgId = successful(MPNEWS_TO_TAG);
+      const message = messageOf(t.sim, msgId);
+      const url = articleUrl(message);
+      expect(url).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id}&idx=1`);
+      expect(articleUrl(message, 2)).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id}&idx=2`);
+      expectOk(del({ url }));
+      expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    });
+
+    it('takes the msg_id as mid for a send without msg_data_id', () => {
+      const msgId = successful(MPVIDEO_TO_TAG);
       const url = articleUrl(messageOf(t.sim, msgId));
       expect(url).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${msgId}&idx=1`);
       expectOk(del({ url }));
       expect(messageOf(t.sim, msgId).status).toBe('DELETE');
     });
 
+    it('answers 40059 for the url of an mpnews send that carries its msg_id as mid', () => {
+      const msgId = successful(MPNEWS_TO_TAG);
+      expectFail(del({ url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${msgId}&idx=1` }), 40059);
+      expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
+    });
+
+    it('deletes by url the article article_idx names', () => {
+      const msgId = successfulNews(2);
+      const message = messageOf(t.sim, msgId);
+      expectOk(del({ url: articleUrl(message, 2), article_idx: 2 }));
+      expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2] });
+      expectOk(del({ url: articleUrl(message, 1), article_idx: 1 }));
+      expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    });
+
     it('reads mid as the first query field or the last, and with msg_id null', () => {
       const a = successful(MPNEWS_TO_TAG);
       const b = successful(MPNEWS_TO_TAG);
-      expectOk(del({ url: `http://mp.weixin.qq.com/s?mid=${a}&idx=1` }));
-      expectOk(del({ msg_id: null, url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${b}` }));
+      expectOk(del({ url: `http://mp.weixin.qq.com/s?mid=${messageOf(t.sim, a).msg_data_id}&idx=1` }));
+      expectOk(del({ msg_id: null, url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${messageOf(t.sim, b).msg_data_id}` }));
       expect(messageOf(t.sim, a).status).toBe('DELETE');
       expect(messageOf(t.sim, b).status).toBe('DELETE');
     });
 
     it('answers 40059 for a url whose mid is no field of its own, not only digits, or missing', () => {
       const msgId = successful(MPNEWS_TO_TAG);
+      const mid = messageOf(t.sim, msgId).msg_data_id!;
       for (const url of [
-        `http://mp.weixin.qq.com/s?xmid=${msgId}`,
-        `http://mp.weixin.qq.com/s/mid=${msgId}`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}x`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}#idx`,
+        `http://mp.weixin.qq.com/s?xmid=${mid}`,
+        `http://mp.weixin.qq.com/s/mid=${mid}`,
+        `http://mp.weixin.qq.com/s?mid=${mid}x`,
+        `http://mp.weixin.qq.com/s?mid=${mid}#idx`,
         `http://mp.weixin.qq.com/s?mid=&idx=1`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}0000000`,
+        `http://mp.weixin.qq.com/s?mid=${mid}0000000`,
         `http://mp.weixin.qq.com/s?idx=1`,
       ]) {
         expectFail(del({ url }), 40059);
       }
-      expectFail(del({ url: msgId }), 40059);
+      expectFail(del({ url: mid }), 40059);
       expectFail(del({ url: [articleUrl(messageOf(t.sim, msgId))] }), 40059);
       expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
     });
@@ -451,6 +530,7 @@ describe('sendAll', () => {
       appid: DEFAULT_APPID,
       msgtype: 'mpnews',
       articles: 1,
+      deleted_articles: [],
       audience: 1_000_000,
       created_at: T0,
       status: 'SENDING',
@@ -503,9 +583,10 @@ describe('sendAll', () => {
     });
 
     it('follows the app\'s fans and tags as they are at the send', () => {
-      const small = addApp(t.sim, { fans: 7, tags: [{ id: 1, name: 'a', count: 3 }, { id: 2, name: 'b', count: 4 }] });
+      const small = addApp(t.sim, { fans: 7, tags: [{ id: 100, name: 'a', count: 3 }, { id: 2, name: '星标组', count: 4 }] });
       expect(messageOf(t.sim, sendOk(MPNEWS_TO_ALL, small)).audience).toBe(7);
       expect(messageOf(t.sim, sendOk(textToTag(2), small)).audience).toBe(4);
+      expect(messageOf(t.sim, sendOk(textToTag(100), small)).audience).toBe(3);
     });
 
     it('reaches nobody with an unknown tag, and the tick that follows the send ends it', () => {
@@ -572,7 +653,7 @@ describe('sendAll', () => {
     it('does not hold a send to a tag or to an openid list', () => {
       const guarded = addApp(t.sim, { protection: true, tags: [{ id: 100, name: 't', count: 10 }] });
       expect(messageOf(t.sim, sendOk(textToTag(), guarded)).status).toBe('SENDING');
-      expect(messageOf(t.sim, massSendOk(textTo(openids(2)), guarded)).status).toBe('SENDING');
+      expect(messageOf(t.sim, massSendOk(textTo(openids(guarded, 2)), guarded)).status).toBe('SENDING');
     });
 
     it('does not hold a send to all of an app without it', () => {
@@ -583,25 +664,37 @@ describe('sendAll', () => {
 
 describe('massSend', () => {
   it.each([2, 3, 10_000])('reaches a list of %i distinct openids', (n) => {
-    const msgId = massSendOk(textTo(openids(n)));
+    const msgId = massSendOk(textTo(openids(app, n)));
     expect(messageOf(t.sim, msgId)).toMatchObject({ audience: n, status: 'SENDING', msgtype: 'text' });
   });
 
   it('counts a duplicated openid once', () => {
-    const [a, b] = openids(2);
+    const [a, b] = openids(app, 2);
     const msgId = massSendOk(textTo([a, b, a, a]));
     expect(messageOf(t.sim, msgId).audience).toBe(2);
     expect(messageOf(t.sim, massSendOk(textTo([a, a]))).audience).toBe(1);
   });
 
   it.each([0, 1, 10_001])('answers 40130 for a list of %i', (n) => {
-    expectFail(run(() => massSend(t.sim.ctx, app, textTo(openids(n)))), 40130);
+    expectFail(run(() => massSend(t.sim.ctx, app, textTo(openids(app, n)))), 40130);
     expect(t.sim.store.messages.size).toBe(0);
   });
 
-  it.each([['bad id!'], ['short'], [''], [42], [null]])('answers 40003 when one openid is %j', (bad) => {
-    expectFail(run(() => massSend(t.sim.ctx, app, textTo([...openids(2), bad]))), 40003);
+  it.each([['bad id!'], ['short'], [''], [42], [null], ['openid_000001']])('answers 40003 when one openid is %j', (bad) => {
+    expectFail(run(() => massSend(t.sim.ctx, app, textTo([...openids(app, 2), bad]))), 40003);
     expect(t.sim.store.messages.size).toBe(0);
+  });
+
+  it('takes the openids user/get lists, and answers 40003 for one of another app\'s followers or one past the app\'s fans', () => {
+    const listed = expectOk(getFollowers(t.sim.ctx, app, {})).data!.openid;
+    expect(listed.slice(0, 3)).toEqual(openids(app, 3));
+    expect(messageOf(t.sim, massSendOk(textTo(listed.slice(0, 3)))).audience).toBe(3);
+    const small = addApp(t.sim, { fans: 5 });
+    expectFail(run(() => massSend(t.sim.ctx, small, textTo([...openids(small, 2), openids(app, 1)[0]]))), 40003);
+    const pastTheFans = openidCodec(small).encode([5])[0]!;
+    expectFail(run(() => massSend(t.sim.ctx, small, textTo([...openids(small, 2), pastTheFans]))), 40003);
+    expect(messageOf(t.sim, massSendOk(textTo(openids(small, 5)), small)).audience).toBe(5);
+    expect(small.message_ids).toHaveLength(1);
   });
 
   it('answers 40130 for a list of the wrong size before looking at the openids', () => {
@@ -619,7 +712,7 @@ describe('massSend', () => {
   });
 
   it('answers like sendAll, with msg_data_id for mpnews', () => {
-    const answer = expectOk(run(() => massSend(t.sim.ctx, app, { msgtype: 'mpnews', mpnews: { media_id: 'm' }, touser: openids(2) })));
+    const answer = expectOk(run(() => massSend(t.sim.ctx, app, { msgtype: 'mpnews', mpnews: { media_id: 'm' }, touser: openids(app, 2) })));
     expect(answer).toEqual({ errcode: 0, errmsg: 'send job submission success', msg_id: answer.msg_id, msg_data_id: messageOf(t.sim, answer.msg_id).msg_data_id });
     expect(answer.msg_data_id).toBeTypeOf('number');
   });
@@ -659,10 +752,10 @@ describe('clientmsgid', () => {
   });
 
   it('applies to massSend too, and whatever the content, per app', () => {
-    const first = massSendOk(withId('job-2', textTo(openids(2))));
+    const first = massSendOk(withId('job-2', textTo(openids(app, 2))));
     expectFail(send(withId('job-2', MPNEWS_TO_ALL)), 45066);
     passWithoutTick(60_000);
-    expectFail(run(() => massSend(t.sim.ctx, app, withId('job-2', textTo(openids(3))))), 45065, first);
+    expectFail(run(() => massSend(t.sim.ctx, app, withId('job-2', textTo(openids(app, 3))))), 45065, first);
     expectOk(send(withId('job-2'), addApp(t.sim, { tags: [{ id: 100, name: 't', count: 1 }] })));
   });
 
@@ -752,9 +845,9 @@ describe('a send without clientmsgid', () => {
     expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { is_to_all: true }));
     sendOk(textToTag('100'));
     expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { tag_id: 100 }));
-    const [a, b] = openids(2);
+    const [a, b] = openids(app, 2);
     massSendOk(textTo([b!, a!, b!]));
-    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { touser: [a, b] }));
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { touser: [a!, b!].sort() }));
     sendOk({ msgtype: 'image', image: { media_id: 'm1' }, filter: { tag_id: 100 } });
     expect(key(app)).toBe(sendDigest('image', { image: { media_id: 'm1' }, images: undefined }, { tag_id: 100 }));
   });
@@ -765,8 +858,8 @@ describe('a send without clientmsgid', () => {
     sendOk({ ...textToTag(), msgtype: 'wxcard', wxcard: { card_id: 'hello' } });
     sendOk(TEXT_TO_ALL);
     sendOk(textToTag(101));
-    massSendOk(textTo(openids(2)));
-    massSendOk(textTo(openids(3)));
+    massSendOk(textTo(openids(app, 2)));
+    massSendOk(textTo(openids(app, 3)));
     expect(app.message_ids).toHaveLength(7);
   });
 
@@ -785,7 +878,7 @@ describe('a send without clientmsgid', () => {
   });
 
   it('does not depend on the order of the openid list, nor on an openid given twice', () => {
-    const [a, b, c] = openids(3);
+    const [a, b, c] = openids(app, 3);
     massSendOk(textTo([a, b, c]));
     expectFail(sendList(textTo([c, a, b])), 45066);
     expectFail(sendList(textTo([b, a, c, a])), 45066);
@@ -862,8 +955,8 @@ describe('a send without clientmsgid', () => {
     const first = sendOk(textToTag(), plain);
     const second = sendOk(textToTag(), plain);
     expect(second).not.toBe(first);
-    massSendOk(textTo(openids(2)), plain);
-    massSendOk(textTo(openids(2)), plain);
+    massSendOk(textTo(openids(plain, 2)), plain);
+    massSendOk(textTo(openids(plain, 2)), plain);
     expect(plain.message_ids).toHaveLength(4);
     expect(plain.clientmsgids.size).toBe(0);
   });
@@ -881,7 +974,7 @@ describe('a send without clientmsgid', () => {
 describe('account types', () => {
   it('refuse mass/send to a subscription account with 48001, before anything else, and create nothing', () => {
     const subscription = addApp(t.sim, { account_type: 'subscription' });
-    expectFail(run(() => massSend(t.sim.ctx, subscription, textTo(openids(2)))), 48001);
+    expectFail(run(() => massSend(t.sim.ctx, subscription, textTo(openids(subscription, 2)))), 48001);
     expectFail(run(() => massSend(t.sim.ctx, subscription, { msgtype: 'video' })), 48001);
     expect(subscription.message_ids).toEqual([]);
     expect(t.sim.store.messages.size).toBe(0);
@@ -896,7 +989,7 @@ describe('account types', () => {
 
   it('let a service account use mass/send', () => {
     const service = addApp(t.sim, { account_type: 'service' });
-    massSendOk(textTo(openids(2)), service);
+    massSendOk(textTo(openids(service, 2)), service);
   });
 });
 
@@ -959,10 +1052,10 @@ describe('the daily mass-send quota', () => {
 
   it('does not count nor refuse mass/send, which is no sendall', () => {
     const limited = addApp(t.sim, { limits: { daily_mass_quota: 1 }, tags: [{ id: 100, name: 't', count: 1 }] });
-    massSendOk(textTo(openids(2)), limited);
-    massSendOk(textTo(openids(3)), limited);
+    massSendOk(textTo(openids(limited, 2)), limited);
+    massSendOk(textTo(openids(limited, 3)), limited);
     sendOk(textToTag(), limited);
-    massSendOk(textTo(openids(4)), limited);
+    massSendOk(textTo(openids(limited, 4)), limited);
     expectFail(send(distinct(textToTag()), limited), 45028);
     expect(limited.usage.mass_sends).toBe(1);
   });

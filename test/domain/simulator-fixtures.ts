@@ -11,6 +11,7 @@ import type { ControlResult } from '../../mock/domain/control-result.js';
 import { WX_ERRORS, type WxErrcode } from '../../mock/domain/errors.js';
 import type { Body } from '../../mock/domain/loose.js';
 import type { Result } from '../../mock/domain/result.js';
+import { openidCodec } from '../../mock/domain/openid-codec.js';
 import { createSimulator, type Simulator } from '../../mock/domain/simulator.js';
 import type { App, MassMessage } from '../../mock/domain/store.js';
 
@@ -107,6 +108,9 @@ export function appOf(sim: Simulator, appid: string): App {
   return app;
 }
 
+/** WeChat's own tag 2, 星标组, which every app holds first (count 0 unless its settings give one). */
+export const STAR_TAG = { id: 2, name: '星标组', count: 0 };
+
 /** An mpnews send to every fan. */
 export const MPNEWS_TO_ALL: Body = { msgtype: 'mpnews', mpnews: { media_id: 'media-1' }, filter: { is_to_all: true }, send_ignore_reprint: 0 };
 /** A text send to a tag, `tag_id` 100 unless given. */
@@ -117,9 +121,12 @@ export function textToTag(tag_id: unknown = 100): Body {
 export function textTo(touser: unknown): Body {
   return { msgtype: 'text', text: { content: 'hello' }, touser };
 }
-/** `n` distinct well-formed openids. */
-export function openids(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `openid_${String(i).padStart(6, '0')}`);
+/**
+ * The openids of `app`'s first `n` followers (fans 0 to n - 1), derived as the domain derives them
+ * (openid-codec.ts): mass/send takes only the app's own followers.
+ */
+export function openids(app: App, n: number): string[] {
+  return openidCodec(app).encode(Array.from({ length: n }, (_, i) => i));
 }
 
 let serial = 0;

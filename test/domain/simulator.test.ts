@@ -11,6 +11,7 @@ import { applyAppPatch } from '../../mock/domain/update-app.js';
 import {
   MPNEWS_TO_ALL,
   SEED,
+  STAR_TAG,
   T0,
   addApp,
   appOf,
@@ -45,7 +46,7 @@ describe('createSimulator', () => {
   it('starts with the default app alone when no apps are given', () => {
     const { sim } = newSim({ media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID]);
-    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, protection: false, speed: 0, offset_ms: 0 });
+    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [STAR_TAG, ...DEFAULT_APP.tags!], protection: false, speed: 0, offset_ms: 0 });
   });
 
   it('adds the default app ahead of the start-up apps that do not name it', () => {
@@ -57,7 +58,7 @@ describe('createSimulator', () => {
   it('takes the default app from the start-up apps when they name its appid', () => {
     const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001' }, { appid: DEFAULT_APPID, secret: 'other', fans: 3 }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual(['wxstart0000000001', DEFAULT_APPID]);
-    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: 'other', fans: 3, tags: [] });
+    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: 'other', fans: 3, tags: [STAR_TAG] });
   });
 
   it('does not hang on a start-up appid given twice: the later settings win', () => {
@@ -567,7 +568,7 @@ describe('reset', () => {
     const ids = { ...t.sim.store.ids };
     expect(t.sim.reset(DEFAULT_APPID)).toEqual({ ok: true, value: { ok: true } });
     const def = appOf(t.sim, DEFAULT_APPID);
-    expect(def).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, speed: 0, offset_ms: 0, message_ids: [], tokens: [], stable: undefined });
+    expect(def).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [STAR_TAG, ...DEFAULT_APP.tags!], speed: 0, offset_ms: 0, message_ids: [], tokens: [], stable: undefined });
     expect(def.original_id).not.toBe(originalId);
     expect(t.sim.store.messages.has(messages.def)).toBe(false);
     expect(t.sim.store.messages.has(messages.start)).toBe(true);
@@ -589,7 +590,7 @@ describe('reset', () => {
       appid: created.appid,
       secret: created.secret,
       fans: 66,
-      tags: TAG_100,
+      tags: [STAR_TAG, ...TAG_100],
       protection: true,
       limits: { daily_mass_quota: 9 },
       push: created.push,

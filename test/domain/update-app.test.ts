@@ -3,7 +3,7 @@ import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, distinct, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, STAR_TAG, T0, addApp, distinct, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -18,6 +18,9 @@ const START = {
   limits: { daily_mass_quota: 5 },
   push: { timeout_ms: 300, retry_delay_ms: 20 },
 };
+
+/** START as the app holds it: WeChat's 星标组 first. */
+const HELD = { ...START, tags: [STAR_TAG, ...START.tags] };
 
 beforeEach(() => {
   t = newSim();
@@ -57,13 +60,13 @@ describe('applyAppPatch', () => {
 
   it('replaces each field given and leaves the others as they were', () => {
     patch({ fans: 5 });
-    expect(app).toMatchObject({ ...START, fans: 5 });
+    expect(app).toMatchObject({ ...HELD, fans: 5 });
     patch({ protection: true });
-    expect(app).toMatchObject({ ...START, fans: 5, protection: true });
+    expect(app).toMatchObject({ ...HELD, fans: 5, protection: true });
     patch({ callback_url: null, callback_token: null });
-    expect(app).toMatchObject({ ...START, fans: 5, protection: true, callback_url: null, callback_token: null });
+    expect(app).toMatchObject({ ...HELD, fans: 5, protection: true, callback_url: null, callback_token: null });
     patch({ encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 } });
-    expect(app).toMatchObject({ fans: 5, protection: true, encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 }, tags: START.tags, push: START.push });
+    expect(app).toMatchObject({ fans: 5, protection: true, encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 }, tags: HELD.tags, push: START.push });
     expect(app.limits).toEqual({ per_minute: 3 });
   });
 
@@ -80,15 +83,19 @@ describe('applyAppPatch', () => {
   });
 
   it('replaces the tags with a copy, so the patch given is never shared', () => {
-    const tags = [{ id: 7, name: 'new', count: 3 }];
+    const tags = [{ id: 107, name: 'new', count: 3 }];
     patch({ tags });
-    expect(app.tags).toEqual(tags);
+    expect(app.tags).toEqual([STAR_TAG, ...tags]);
     expect(app.tags).not.toBe(tags);
-    expect(app.tags[0]).not.toBe(tags[0]);
+    expect(app.tags[1]).not.toBe(tags[0]);
     tags[0]!.count = 99;
-    expect(app.tags[0]!.count).toBe(3);
+    expect(app.tags[1]!.count).toBe(3);
+    const star = { id: 2, name: '星标组', count: 4 };
+    patch({ tags: [{ id: 108, name: 'later', count: 1 }, star] });
+    expect(app.tags).toEqual([star, { id: 108, name: 'later', count: 1 }]);
+    expect(app.tags[0]).not.toBe(star);
     patch({ tags: [] });
-    expect(app.tags).toEqual([]);
+    expect(app.tags).toEqual([STAR_TAG]);
   });
 
   it('replaces the limits with a copy', () => {

@@ -83,6 +83,15 @@ describe('the CLI', () => {
     expect(res.stderr).toContain('"10.0.0.1" is not a DNS name');
   });
 
+  it('refuses a config app whose tags WeChat would not hold, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', tags: [{ id: 7, name: 'vip', count: 1 }] }] }));
+    const res = run(['--config', file]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`config ${file}: app wx1111111111111111: tag id 7 is not available`);
+  });
+
   it('reads flags from the environment', () => {
     const res = run([], { PORT: 'x' });
     expect(res.status).toBe(2);

@@ -13,12 +13,12 @@ describe('the control API', () => {
 
   it('creates an app with generated credentials and the whole app in the answer', async () => {
     mock = newMock();
-    const res = await mock.http.post('/__mock/apps').send({ fans: 42, tags: [{ id: 7, name: 'vip', count: 3 }], protection: true });
+    const res = await mock.http.post('/__mock/apps').send({ fans: 42, tags: [{ id: 107, name: 'vip', count: 3 }], protection: true });
     expect(res.status).toBe(201);
     expect(res.body.appid).toMatch(/^wx[0-9a-f]{16}$/);
     expect(res.body.secret).toMatch(/^[0-9a-f]{32}$/);
     expect(res.body.original_id).toMatch(/^gh_[0-9a-f]{12}$/);
-    expect(res.body).toMatchObject({ fans: 42, tags: [{ id: 7, name: 'vip', count: 3 }], protection: true, speed: 0, realspeed: 80, messages: [] });
+    expect(res.body).toMatchObject({ fans: 42, tags: [{ id: 2, name: '星标组', count: 0 }, { id: 107, name: 'vip', count: 3 }], protection: true, speed: 0, realspeed: 80, messages: [] });
   });
 
   it('refuses an appid that exists (409) and a bad body (400) with a clear message', async () => {
@@ -35,6 +35,39 @@ describe('the control API', () => {
     const notJson = await mock.http.post('/__mock/apps').set('content-type', 'application/json').send('{');
     expect(notJson.status).toBe(400);
     expect(notJson.body.message).toBe('the body must be a JSON object');
+  });
+
+  it("refuses tags WeChat would not hold: ids 0 to 99 but 星标组's 2, a renamed 星标组, names used twice or over 30 bytes, over 100 tags", async () => {
+    mock = newMock();
+    const refusals: [unknown[], RegExp][] = [
+      [[{ id: 3, name: 'vip', count: 1 }], /tag id 3 is not available: ids 0 to 2 are WeChat's own, created tags have ids from 100/],
+      [[{ id: 0, name: 'untagged', count: 1 }], /tag id 0 is not available/],
+      [[{ id: 2, name: 'starred', count: 1 }], /tag 2 is WeChat's own "星标组"/],
+      [[{ id: 100, name: '星标组', count: 1 }], /"星标组" is used twice/],
+      [[{ id: 100, name: 'a', count: 1 }, { id: 101, name: 'a', count: 1 }], /"a" is used twice \(tag 101\)/],
+      [[{ id: 100, name: 'a', count: 1 }, { id: 100, name: 'b', count: 1 }], /tag id 100 appears twice/],
+      [[{ id: 100, name: '广'.repeat(11), count: 1 }], /over 30 bytes/],
+      [Array.from({ length: 101 }, (_, i) => ({ id: 100 + i, name: `t${i}`, count: 0 })), /at most 100 tags of its own \(45056\); got 101/],
+    ];
+    for (const [tags, message] of refusals) {
+      const res = await mock.http.post('/__mock/apps').send({ tags });
+      expect(res.status, JSON.stringify(tags).slice(0, 80)).toBe(400);
+      expect(res.body.message).toMatch(message);
+    }
+    const patched = await mock.http.patch('/__mock/apps/wx0000000000000001').send({ tags: [{ id: 50, name: 'x', count: 1 }] });
+    expect(patched.status).toBe(400);
+    expect(mock.app.mock.sim.store.apps.size).toBe(1);
+  });
+
+  it("gives every app WeChat's 星标组 with the count given or 0, and the default app 测试组 as tag 100", async () => {
+    mock = newMock();
+    const created = await mock.http.post('/__mock/apps').send({ tags: [{ id: 100, name: 'vip', count: 5 }, { id: 2, name: '星标组', count: 7 }] });
+    expect(created.body.tags).toEqual([{ id: 2, name: '星标组', count: 7 }, { id: 100, name: 'vip', count: 5 }]);
+    const state = await mock.http.get('/__mock/state').query({ appid: 'wx0000000000000001' });
+    expect(state.body.apps[0].tags).toEqual([{ id: 2, name: '星标组', count: 0 }, { id: 100, name: '测试组', count: 1000 }]);
+    // A tag never has more fans than its app.
+    const small = await mock.http.post('/__mock/apps').send({ fans: 3, tags: [{ id: 100, name: 'vip', count: 50 }] });
+    expect(small.body.tags[1]).toEqual({ id: 100, name: 'vip', count: 3 });
   });
 
   it('moves the clock forward by advance_ms or to a time, and never backwards', async () => {

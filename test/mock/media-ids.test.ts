@@ -6,22 +6,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID } from '../../mock/domain/app-settings.js';
 import { DEFAULT_NEWS_MEDIA_ID, TEMPORARY_MEDIA_MS } from '../../mock/domain/media-library.js';
-import { OPENIDS, PATHS, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { PATHS, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
 
 type SendOperation = 'sendAll' | 'massSend' | 'previewMassMsg';
 
-/** The body each operation sends `content` with: to all, to two openids, to one. */
-const TO: Record<SendOperation, Record<string, unknown>> = {
-  sendAll: { filter: { is_to_all: true } },
-  massSend: { touser: OPENIDS },
-  previewMassMsg: { touser: OPENIDS[0] },
-};
+/** Whom each operation sends `content` to: all, two of the app's followers (mass/send takes only those), one of them. */
+async function recipients(operation: SendOperation, token: string): Promise<Record<string, unknown>> {
+  if (operation === 'sendAll') return { filter: { is_to_all: true } };
+  const followers = await mock.followers(token);
+  return operation === 'massSend' ? { touser: followers } : { touser: followers[0] };
+}
 
 async function send(operation: SendOperation, token: string, content: Record<string, unknown>) {
-  return mock.post(PATHS[operation], token, { ...TO[operation], ...content });
+  return mock.post(PATHS[operation], token, { ...(await recipients(operation, token)), ...content });
 }
 
 const mpnews = (media_id: string) => ({ msgtype: 'mpnews', mpnews: { media_id } });

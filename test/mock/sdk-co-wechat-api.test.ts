@@ -4,6 +4,8 @@
  * content of a send as a service makes it: a cover as permanent material, news from uploadnews, an
  * mpnews send; a video upload made an mpvideo and sent. It has no speed methods, so those two calls
  * go through its own generic request helper, with the body its postJSON helper would build.
+ * Then it pages followers and a tag's fans to the end with its own getFollowers and getUsersFromTag,
+ * stopping as wechatpy's iterators do.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +34,34 @@ interface CoWechatApi {
   uploadMedia(filepath: string, type: string): Promise<MediaResult>;
   uploadMPVideo(opts: { media_id: string; title: string; description: string }): Promise<MediaResult>;
   massSendMPVideo(data: { media_id: string; title: string; description: string }, receivers: boolean | string | string[]): Promise<SendResult>;
+  getFollowers(nextOpenid?: string): Promise<OpenidPage & { total: number }>;
+  getUsersFromTag(tagId: number, nextOpenid?: string): Promise<OpenidPage>;
+  getTags(): Promise<{ tags: { id: number; name: string; count: number }[] }>;
+  createTags(name: string): Promise<{ tag: { id: number; name: string } }>;
+  batchTagging(openids: string[], tagId: number): Promise<{ errcode: number }>;
+  getIdList(openid: string): Promise<{ tagid_list: number[] }>;
+}
+
+interface OpenidPage {
+  count: number;
+  data?: { openid: string[] };
+  next_openid: string;
+}
+
+/**
+ * Every openid, page by page, as wechatpy's iter_followers and iter_tag_users walk them: next_openid
+ * is read from every page, and the walk stops only when a page has no data or next_openid is empty.
+ */
+async function walk(page: (next: string | undefined) => Promise<OpenidPage>): Promise<{ openids: string[]; calls: number }> {
+  const openids: string[] = [];
+  let next: string | undefined;
+  for (let calls = 1; ; calls++) {
+    const answer = await page(next);
+    next = answer.next_openid;
+    if (!answer.data) return { openids, calls };
+    openids.push(...answer.data.openid);
+    if (!next) return { openids, calls };
+  }
 }
 
 let server: MockServer;
@@ -104,6 +134,34 @@ describe('co-wechat-api against the mock', () => {
     const journal = await server.control.requests({ operation: 'uploadVideo' });
     // massSendMPVideo makes its own mpvideo first, through fileServerPrefix.
     expect(journal.map((entry) => entry.path)).toEqual(['/cgi-bin/media/uploadvideo', '/cgi-bin/media/uploadvideo']);
+    expect(server.app.mock.violations).toEqual([]);
+  });
+
+  it('pages every follower and every fan of a tag with getFollowers and getUsersFromTag, to the end marker', async () => {
+    const app = await server.control.createApp({ fans: 25_000, tags: [{ id: 100, name: 'vip', count: 12_345 }] });
+    const api = new WechatAPI(app.appid, app.secret);
+    api.prefix = `${server.url}/cgi-bin/`;
+
+    const followers = await walk((next) => api.getFollowers(next));
+    // Three pages of 10,000, 10,000 and 5,000, then count 0 with no data and next_openid "".
+    expect(followers.calls).toBe(4);
+    expect(followers.openids).toHaveLength(25_000);
+    expect(new Set(followers.openids).size).toBe(25_000);
+    expect((await api.getFollowers(followers.openids.at(-1))).next_openid).toBe('');
+
+    const tagged = await walk((next) => api.getUsersFromTag(100, next));
+    expect(tagged.calls).toBe(3);
+    expect(new Set(tagged.openids).size).toBe(12_345);
+    const everyFollower = new Set(followers.openids);
+    expect(tagged.openids.every((openid) => everyFollower.has(openid))).toBe(true);
+    expect((await api.getTags()).tags).toContainEqual({ id: 100, name: 'vip', count: 12_345 });
+
+    // A tag created and filled through the SDK pages the same way.
+    const { tag } = await api.createTags('广东');
+    expect(tag.id).toBeGreaterThanOrEqual(100);
+    expect((await api.batchTagging(followers.openids.slice(0, 50), tag.id)).errcode).toBe(0);
+    expect((await walk((next) => api.getUsersFromTag(tag.id, next))).openids.sort()).toEqual(followers.openids.slice(0, 50).sort());
+    expect((await api.getIdList(followers.openids[0]!)).tagid_list).toContain(tag.id);
     expect(server.app.mock.violations).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
 import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
-import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { MPNEWS_TO_ALL, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 let mock: TestMock;
 afterEach(() => mock.assertNoViolations());
@@ -42,9 +42,10 @@ describe('duplicate sends without clientmsgid', () => {
   it('counts an openid list as a set: another order is the same send', async () => {
     mock = newMock();
     const token = await mock.token();
-    const body = { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } };
+    const openids = await mock.followers(token);
+    const body = { touser: openids, msgtype: 'text', text: { content: 'hi' } };
     expect((await mock.post(PATHS.massSend, token, body)).body.errcode).toBe(0);
-    expectWxError(await mock.post(PATHS.massSend, token, { ...body, touser: [...OPENIDS].reverse() }), 45066);
+    expectWxError(await mock.post(PATHS.massSend, token, { ...body, touser: [...openids].reverse() }), 45066);
   });
 
   it('lets a send whose earlier copy failed or was rejected go again', async () => {
@@ -73,7 +74,7 @@ describe('account types', () => {
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, token, TEXT_TO_TAG)).body.errcode).toBe(0);
     expectWxError(await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: 'second' } }), 45028);
-    expectWxError(await mock.post(PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }), 48001);
+    expectWxError(await mock.post(PATHS.massSend, token, { touser: await mock.followers(token), msgtype: 'text', text: { content: 'hi' } }), 48001);
     mock.advance(24 * 3600_000, app.appid);
     const fresh = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, fresh, { ...TEXT_TO_TAG, text: { content: 'next day' } })).body.errcode).toBe(0);
@@ -86,7 +87,7 @@ describe('account types', () => {
     for (let i = 0; i < 100; i++) expect((await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: `n${i}` } })).body.errcode).toBe(0);
     expectWxError(await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, text: { content: 'n100' } }), 45028);
     // mass/send has no daily quota of its own.
-    expect((await mock.post(PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } })).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.massSend, token, { touser: await mock.followers(token), msgtype: 'text', text: { content: 'hi' } })).body.errcode).toBe(0);
   });
 
   it('lets explicit limits override the account type, higher, lower or lifted with null', async () => {
@@ -116,7 +117,7 @@ describe('ids as real answers show them', () => {
       const sent = (await mock.post(PATHS.sendAll, token, { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: `M${i}` } })).body;
       msgIds.push(sent.msg_id);
       dataIds.push(sent.msg_data_id);
-      if (i % 5 === 0) msgIds.push((await mock.post(PATHS.previewMassMsg, token, { touser: OPENIDS[0], msgtype: 'text', text: { content: `p${i}` } })).body.msg_id);
+      if (i % 5 === 0) msgIds.push((await mock.post(PATHS.previewMassMsg, token, { touser: (await mock.followers(token, 1))[0], msgtype: 'text', text: { content: `p${i}` } })).body.msg_id);
     }
     for (const ids of [msgIds, dataIds]) {
       expect(ids.every((id) => Number.isInteger(id) && id > 2 ** 31 && id < 2 ** 32)).toBe(true);
@@ -192,5 +193,46 @@ describe('protection_codes', () => {
     expectWxError(await mock.post(PATHS.setSpeed, token, { speed: 2 }), 89505);
     mock.advance(60_000, app.appid);
     expectWxError(await mock.post(PATHS.setSpeed, token, { speed: 2 }), 89504);
+  });
+});
+
+describe('delete, article by article', () => {
+  /** A successful send of a three-article draft to the default app's tag. */
+  async function sentNews(): Promise<{ token: string; msgId: number; dataId: number }> {
+    mock = newMock();
+    const token = await mock.token();
+    const sent = await mock.post(PATHS.sendAll, token, { ...TO_TAG, msgtype: 'mpnews', mpnews: { media_id: await mock.draft(token, 3) } });
+    expect(sent.body.errcode, JSON.stringify(sent.body)).toBe(0);
+    mock.advance(60_000);
+    return { token, msgId: sent.body.msg_id, dataId: sent.body.msg_data_id };
+  }
+  const viewOf = async (msgId: number) => {
+    const apps = (await mock.http.get('/__mock/state')).body.apps as { messages: { msg_id: number; status: string; deleted_articles: number[] }[] }[];
+    return apps.flatMap((app) => app.messages).find((message) => message.msg_id === msgId)!;
+  };
+
+  it('deletes only article N, and the send once every article is gone', async () => {
+    const { token, msgId } = await sentNews();
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 2 })).body).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await viewOf(msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2] });
+    await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 1 });
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: msgId })).body.msg_status).toBe('SEND_SUCCESS');
+    await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: '3' });
+    expect(await viewOf(msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [2, 1, 3] });
+  });
+
+  it('deletes the whole send with article_idx 0 or none, and refuses an index past its articles with 40060', async () => {
+    const { token, msgId } = await sentNews();
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId, article_idx: 4 }), 40060);
+    expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: msgId })).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.massmsgget, token, { msg_id: msgId })).body.msg_status).toBe('DELETE');
+  });
+
+  it('finds the send by an article URL carrying its msg_data_id, as the event pushed it', async () => {
+    const { token, msgId, dataId } = await sentNews();
+    const url = `http://mp.weixin.qq.com/s?__biz=mock&mid=${dataId}&idx=2`;
+    expect((await mock.post(PATHS.deleteMassMsg, token, { url, article_idx: 2 })).body.errcode).toBe(0);
+    expect(await viewOf(msgId)).toMatchObject({ deleted_articles: [2] });
+    expectWxError(await mock.post(PATHS.deleteMassMsg, token, { url: `http://mp.weixin.qq.com/s?mid=${msgId}&idx=1` }), 40059);
   });
 });

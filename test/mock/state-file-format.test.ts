@@ -161,6 +161,66 @@ describe('media and drafts', () => {
   });
 });
 
+describe('tags and tagging', () => {
+  /** Every fan of tag 100, page by page. */
+  async function tagFans(http: ReturnType<typeof open>['http'], token: string): Promise<string[]> {
+    const fans: string[] = [];
+    let next = '';
+    for (;;) {
+      const page = (await http.post(PATHS.getTagFans).query({ access_token: token }).send({ tagid: 100, next_openid: next })).body;
+      if (page.count === 0) return fans;
+      fans.push(...page.data.openid);
+      next = page.next_openid;
+    }
+  }
+
+  it('records a tagging call as the fans it changed, not the tag of 1,000 members, and restores the members from it', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = await first.token();
+    const followers = (await first.http.get(PATHS.getFollowers).query({ access_token: token })).body.data.openid as string[];
+    const members = new Set(await tagFans(first.http, token));
+    const outsiders = followers.filter((openid) => !members.has(openid)).slice(0, 3);
+    const before = readFileSync(file).length;
+    await first.http.post(PATHS.batchTagging).query({ access_token: token }).send({ openid_list: outsiders, tagid: 100 });
+    const appended = readFileSync(file).subarray(before).toString('utf8').trimEnd().split('\n');
+    expect(appended).toHaveLength(1);
+    expect(JSON.parse(appended[0]!)).toEqual({ t: 'tagging', appid: 'wx0000000000000001', tagid: 100, op: 'tag', fans: expect.any(Array) });
+    expect(appended[0]!.length).toBeLessThan(120);
+    await first.http.post(PATHS.batchUntagging).query({ access_token: token }).send({ openid_list: [...members].slice(0, 2), tagid: 100 });
+    const created = (await first.http.post(PATHS.createTag).query({ access_token: token }).send({ tag: { name: '广东' } })).body.tag.id as number;
+    const expected = await tagFans(first.http, token);
+    expect(expected).toHaveLength(1001);
+
+    // No close: the records as they were appended; then the file that restart compacted.
+    for (let start = 0; start < 2; start++) {
+      const again = open(file);
+      expect(await tagFans(again.http, token)).toEqual(expected);
+      const { tags } = (await again.http.get(PATHS.getTags).query({ access_token: token })).body;
+      expect(tags.slice(0, 3)).toEqual([{ id: 2, name: '星标组', count: 0 }, { id: 100, name: '测试组', count: 1001 }, { id: created, name: '广东', count: 0 }]);
+      // createTag goes on after every id given before the restart.
+      const next = (await again.http.post(PATHS.createTag).query({ access_token: token }).send({ tag: { name: `after ${start}` } })).body.tag.id as number;
+      expect(next).toBe(tags.at(-1).id + 1);
+      again.app.mock.stateFile!.close();
+    }
+  });
+
+  it('takes back a tagging call whose write failed', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io });
+    const token = await mock.token();
+    const before = await tagFans(mock.http, token);
+    const followers = (await mock.http.get(PATHS.getFollowers).query({ access_token: token })).body.data.openid as string[];
+    io.failing = true;
+    expect((await mock.http.post(PATHS.batchTagging).query({ access_token: token }).send({ openid_list: followers.slice(0, 50), tagid: 100 })).body.errcode).toBe(-1);
+    expect((await mock.http.post(PATHS.batchUntagging).query({ access_token: token }).send({ openid_list: before.slice(0, 50), tagid: 100 })).body.errcode).toBe(-1);
+    io.failing = false;
+    expect(await tagFans(mock.http, token)).toEqual(before);
+    mock.app.mock.stateFile!.close();
+  });
+});
+
 describe('a bounded file', () => {
   it('stays within max(3 × live, 2 MiB) over 100,000 writes, compacting in the background', async () => {
     const file = stateFile();
