@@ -34,14 +34,15 @@ function checkArticles(app: App, body: Body, now: number, cover: (media: MediaRe
     const content = text(field(article, 'content'));
     if (title === '' || content === '') return fail(44003);
     const thumb = field(article, 'thumb_media_id');
-    if (typeof thumb !== 'string' || !acceptMedia(app, thumb, now, cover)) return fail(40007);
+    if (!acceptMedia(app, thumb, now, cover)) return fail(40007);
     kept.push({
       title,
       author: text(field(article, 'author')),
       digest: text(field(article, 'digest')),
       content,
       content_source_url: text(field(article, 'content_source_url')),
-      thumb_media_id: thumb,
+      // acceptMedia takes only a non-empty string.
+      thumb_media_id: thumb as string,
     });
   }
   return ok(kept);

@@ -34,8 +34,9 @@ const MEDIA_OF: Partial<Record<MsgType, (media: MediaRef) => boolean>> = {
 
 const isImage = (media: MediaRef) => media.type === 'image';
 
+/** `includes` matches by SameValueZero: no value but one of the strings listed passes. */
 function isMsgType(value: unknown): value is MsgType {
-  return typeof value === 'string' && (MSGTYPES as readonly string[]).includes(value);
+  return (MSGTYPES as readonly unknown[]).includes(value);
 }
 
 function nonEmptyString(value: unknown): boolean {
@@ -60,7 +61,8 @@ export function checkContent(app: App, body: Body, now: number): Result<Content>
     const payload = field(body, msgtype);
     const media = isObject(payload) ? acceptMedia(app, field(payload, 'media_id'), now, takes) : undefined;
     if (!media) return fail(40007);
-    return ok({ msgtype, articles: msgtype === 'mpnews' ? media.articles : 1 });
+    // Only news has articles of its own: any other media_id (or one taken under "any") counts 1.
+    return ok({ msgtype, articles: media.articles });
   }
   if (msgtype === 'image') return checkImage(app, body, now) ? ok({ msgtype, articles: 1 }) : fail(40007);
   const payload = field(body, msgtype);

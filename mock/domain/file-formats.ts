@@ -35,7 +35,8 @@ const EXTENSIONS: Readonly<Record<string, FileFormat>> = {
 /** The format a filename's extension names, case aside. */
 export function formatOfName(filename: string): FileFormat | undefined {
   const dot = filename.lastIndexOf('.');
-  const extension = dot === -1 ? '' : filename.slice(dot + 1).toLowerCase();
+  if (dot === -1) return undefined;
+  const extension = filename.slice(dot + 1).toLowerCase();
   return Object.prototype.hasOwnProperty.call(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined;
 }
 
@@ -53,7 +54,8 @@ export function sniffFormat(head: Uint8Array): FileFormat | undefined {
   if (startsWith(head, ascii('BM'))) return 'bmp';
   if (startsWith(head, ascii('#!AMR'))) return 'amr';
   // An ID3 tag, or an MPEG audio frame's sync bits.
-  if (startsWith(head, ascii('ID3')) || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0)) return 'mp3';
+  // A missing second byte reads as 0 (undefined & n is 0): no sync bits.
+  if (startsWith(head, ascii('ID3')) || (head[0] === 0xff && (head[1]! & 0xe0) === 0xe0)) return 'mp3';
   // The ASF header GUID that WMA files open with.
   if (startsWith(head, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])) return 'wma';
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WAVE'), 8)) return 'wav';

@@ -45,7 +45,7 @@ export function draftsOf(app: App): Draft[] {
 }
 
 export function isExpired(media: Media, now: number): boolean {
-  return media.expires_at !== undefined && now >= media.expires_at;
+  return now >= (media.expires_at ?? Infinity);
 }
 
 /** What `id` names in `app` at app time `now`, when it names anything not expired. */

@@ -27,22 +27,18 @@ const FORMATS: Record<UploadKind, Record<UploadType, readonly FileFormat[]>> = {
   material: { image: ['bmp', 'png', 'jpeg', 'gif'], voice: ['mp3', 'wma', 'wav', 'amr'], video: ['mp4'], thumb: ['jpeg'] },
 };
 
-/** The path add_material's image URLs take for each format, and their wx_fmt. */
-const URL_FORMAT: Partial<Record<FileFormat, { path: string; wx_fmt: string }>> = {
-  jpeg: { path: 'mmbiz_jpg', wx_fmt: 'jpeg' },
-  png: { path: 'mmbiz_png', wx_fmt: 'png' },
-  gif: { path: 'mmbiz_gif', wx_fmt: 'gif' },
-  bmp: { path: 'mmbiz_bmp', wx_fmt: 'bmp' },
-};
 const URL_ID_LENGTH = 54;
 
 interface Upload {
   type: UploadType;
   file: UploadedFile;
+  /** The format its bytes show, one the type takes. */
+  format: FileFormat;
 }
 
+/** `includes` matches by SameValueZero: no value but one of the strings listed passes. */
 function isUploadType(value: unknown): value is UploadType {
-  return typeof value === 'string' && (UPLOAD_TYPES as readonly string[]).includes(value);
+  return (UPLOAD_TYPES as readonly unknown[]).includes(value);
 }
 
 /** type (40004), then the media part (41005: none, not a file, or empty), its format (40005), its size (40006). */
@@ -55,7 +51,7 @@ function checkUpload(kind: UploadKind, params: Body): Result<Upload> {
   const named = formatOfName(file.filename);
   if (!named || !formats.includes(named) || !file.format || !formats.includes(file.format)) return fail(40005);
   if (file.size > MAX_BYTES[type]) return fail(40006);
-  return ok({ type, file });
+  return ok({ type, file, format: file.format });
 }
 
 function fileRecord({ filename, size, sha256 }: UploadedFile): FileRecord {
@@ -77,27 +73,28 @@ function videoDescription(params: Body): Result<{ title: string; description: st
   try {
     parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
   } catch {
-    parsed = undefined;
+    // Not JSON: parsed stays undefined.
   }
-  const title = isObject(parsed) ? field(parsed, 'title') : undefined;
-  if (!isObject(parsed) || typeof title !== 'string' || title === '') return fail(47001);
+  if (!isObject(parsed)) return fail(47001);
+  const title = field(parsed, 'title');
+  if (typeof title !== 'string' || title === '') return fail(47001);
   const introduction = field(parsed, 'introduction');
   return ok({ title, description: typeof introduction === 'string' ? introduction : '' });
 }
 
-/** A permanent image's address, shaped as add_material's. */
-function imageUrl(ctx: DomainContext, format: FileFormat | undefined): string | undefined {
-  const shape = format && URL_FORMAT[format];
-  return shape && `http://mmbiz.qpic.cn/${shape.path}/${ctx.random.mediaId(URL_ID_LENGTH)}/0?wx_fmt=${shape.wx_fmt}`;
+/** A permanent image's address, shaped as add_material's: mmbiz_jpg, mmbiz_png, … and the format as wx_fmt. */
+function imageUrl(ctx: DomainContext, format: FileFormat): string {
+  const path = `mmbiz_${format === 'jpeg' ? 'jpg' : format}`;
+  return `http://mmbiz.qpic.cn/${path}/${ctx.random.mediaId(URL_ID_LENGTH)}/0?wx_fmt=${format}`;
 }
 
 export function addMaterial(ctx: DomainContext, app: App, params: Body): Result<Schemas['AddMaterialSuccess']> {
   const upload = checkUpload('material', params);
   if (!upload.ok) return upload;
-  const { type, file } = upload.value;
+  const { type, file, format } = upload.value;
   const described = type === 'video' ? videoDescription(params) : ok(undefined);
   if (!described.ok) return described;
-  const url = type === 'image' ? imageUrl(ctx, file.format) : undefined;
+  const url = type === 'image' ? imageUrl(ctx, format) : undefined;
   const media = issueMedia(ctx, app, ctx.appNow(app), { type, source: 'material', file: fileRecord(file), ...described.value, ...(url === undefined ? {} : { url }) });
   return ok(url === undefined ? { media_id: media.media_id } : { media_id: media.media_id, url });
 }
@@ -106,7 +103,7 @@ export function addMaterial(ctx: DomainContext, app: App, params: Body): Result<
 export function uploadVideo(ctx: DomainContext, app: App, body: Body): Result<Schemas['UploadVideoSuccess']> {
   const now = ctx.appNow(app);
   const videoId = field(body, 'media_id');
-  if (typeof videoId !== 'string' || !acceptMedia(app, videoId, now, (media) => media.type === 'video' && !media.permanent)) return fail(40007);
+  if (!acceptMedia(app, videoId, now, (media) => media.type === 'video' && !media.permanent)) return fail(40007);
   const title = field(body, 'title');
   const description = field(body, 'description');
   const media = issueMedia(ctx, app, now, {
@@ -114,7 +111,8 @@ export function uploadVideo(ctx: DomainContext, app: App, body: Body): Result<Sc
     source: 'uploadvideo',
     title: typeof title === 'string' ? title : '',
     description: typeof description === 'string' ? description : '',
-    video_media_id: videoId,
+    // acceptMedia takes only a non-empty string.
+    video_media_id: videoId as string,
   });
   return ok({ type: 'video', media_id: media.media_id, created_at: unixSeconds(media.created_at) });
 }

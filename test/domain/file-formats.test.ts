@@ -60,6 +60,7 @@ describe('sniffFormat', () => {
     ['ID', ascii('ID')],
     ['0xff with no sync bits after', bytes(0xff, 0xc0)],
     ['0xff alone', bytes(0xff)],
+    ['sync bits with no 0xff before them', bytes(0x00, 0xfb, 0x90)],
     ['a RIFF that is no WAVE', ascii('RIFF', 0, 0, 0, 0, ...Buffer.from('AVI '))],
     ['WAVE without RIFF', ascii('RIFX', 0, 0, 0, 0, ...Buffer.from('WAVE'))],
     ['ftyp at the start', ascii('ftypmp42')],

@@ -62,6 +62,20 @@ describe('token', () => {
   });
 });
 
+describe('mediaId', () => {
+  it('is the length asked, of letters, digits, \'-\' and \'_\', every one of them drawn in time', () => {
+    const random = createRandom(6);
+    for (const length of [1, 43, 64]) expect(random.mediaId(length)).toMatch(new RegExp(`^[A-Za-z0-9_-]{${length}}$`));
+    const seen = new Set(draws(100, () => random.mediaId(64)).join(''));
+    expect(seen.size).toBe(64);
+  });
+
+  it('is the same from the same seed', () => {
+    expect(createRandom(6).mediaId(43)).toBe(createRandom(6).mediaId(43));
+    expect(createRandom(7).mediaId(43)).not.toBe(createRandom(6).mediaId(43));
+  });
+});
+
 describe('hex', () => {
   it('is lowercase hex of the length asked, with no prefix', () => {
     const random = createRandom(4);

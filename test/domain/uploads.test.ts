@@ -168,6 +168,9 @@ describe('addMaterial', () => {
       ['an empty title', '{"title":""}'],
       ['a title that is no string', '{"title":5}'],
       ['a description that is no string', { title: 'Clip' }],
+      ['a description given twice (a list, as a repeated query field reads)', ['{"title":"Clip"}', '{"title":"Clip"}']],
+      ['a description that is a list of one', ['{"title":"Clip"}']],
+      ['a number', 5],
     ])('answers 47001 for %s, after the file checks', (_, description) => {
       const params: Body = { type: 'video', media: file('mp4') };
       if (description !== undefined) params.description = description;
