@@ -28,6 +28,20 @@ export const operationIds = [
   'massSend',
   'deleteMassMsg',
   'previewMassMsg',
+  'uploadTempMedia',
+  'addMaterial',
+  'addDraft',
+  'uploadNews',
+  'uploadVideo',
+  'getTags',
+  'createTag',
+  'updateTag',
+  'deleteTag',
+  'getTagFans',
+  'batchTagging',
+  'batchUntagging',
+  'getUserTags',
+  'getFollowers',
 ] as const satisfies readonly OperationId[];
 
 /** success for a branch WeChat sends when the call worked; error when every errcode it allows is non-zero (45065 too). */

@@ -143,13 +143,23 @@ async function buildRequest(target: Target, operation: OperationInfo, spec: Call
   const url = new URL(`${target.baseUrl}${operation.path}`);
   for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
   if (operation.takesAccessToken) url.searchParams.set('access_token', spec.token === 'bogus' ? BOGUS_TOKEN : await session.token());
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // A form's Content-Type, with its boundary, is fetch's to write.
+  const headers: Record<string, string> = spec.form ? {} : { 'content-type': 'application/json' };
   // Prism cannot compute an error; it serves the named example instead.
   if (target.capabilities.prism && expectation.branch === 'error' && expectation.errcode !== undefined) {
     headers['prefer'] = `example=${expectation.errcode === -1 ? 'errm1' : `err${expectation.errcode}`}`;
   }
-  const body = spec.body === undefined ? undefined : typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
-  return new Request(url, { method: operation.method, headers, body, signal: AbortSignal.timeout(target.timeoutMs) });
+  return new Request(url, { method: operation.method, headers, body: requestBody(spec), signal: AbortSignal.timeout(target.timeoutMs) });
+}
+
+function requestBody(spec: CallSpec): BodyInit | undefined {
+  if (spec.form) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(spec.form.fields ?? {})) form.set(name, value);
+    if (spec.form.media) form.set('media', new Blob([spec.form.media.bytes]), spec.form.media.filename);
+    return form;
+  }
+  return spec.body === undefined ? undefined : typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
 }
 
 function outsideRequestSchema(operation: OperationInfo, body: unknown): boolean {

@@ -15,10 +15,18 @@ import type { Target } from './targets.js';
  */
 export type Requirement = 'control' | 'simulation' | 'state' | 'writes' | 'secret';
 
+/** A file for a multipart call: its name (whose extension WeChat judges) and its bytes. */
+export interface FormFile {
+  readonly filename: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
 export interface CallSpec {
   readonly operationId: OperationId;
   /** A JSON value; a string is sent as it is; undefined sends no body. */
   readonly body?: unknown;
+  /** A multipart/form-data body instead: text fields and the file part `media` (the uploads). */
+  readonly form?: { readonly fields?: Readonly<Record<string, string>>; readonly media?: FormFile };
   /** The access_token sent: the scenario app's (default), a made-up one, or none. */
   readonly token?: 'valid' | 'bogus';
   readonly query?: Readonly<Record<string, string>>;
@@ -55,28 +63,85 @@ export interface Scenario {
 /** Thrown when a failed check leaves nothing to continue with; the failure is already recorded. */
 export class ScenarioAborted extends Error {}
 
-const TAGGED_APP = { tags: [{ id: 100, name: '星标组', count: 1000 }] };
-const MPNEWS = { msgtype: 'mpnews', mpnews: { media_id: 'contract-suite-media' } };
+const TAGGED_APP = { tags: [{ id: 100, name: 'contract suite', count: 1000 }] };
 const TEXT = { msgtype: 'text', text: { content: 'contract suite' } };
+/**
+ * Files that open with their format's signature, which is all a mock reads of them; the real API
+ * gets them only with a made-up token. ASCII bytes only: prism proxy passes a form's file on as
+ * UTF-8 text, which turns every byte over 0x7f into U+FFFD (stoplightio/prism#2349), so a JPEG
+ * (FF D8 FF) could not reach the mock whole; a GIF's signature is ASCII.
+ */
+const GIF: FormFile = { filename: 'cover.gif', bytes: new TextEncoder().encode('GIF89a\x01\x00\x01\x00contract suite') };
+const MP4: FormFile = { filename: 'clip.mp4', bytes: new TextEncoder().encode('\x00\x00\x00\x18ftypmp42') };
+/** A media_id no account holds. */
+const UNKNOWN_MEDIA_ID = 'contractSuiteMediaIdNobodyIssued0000000000';
 /** Long enough for any send of the default 1,000,000 fans at speed 0 (80 万 a minute) to finish. */
 const SEND_DURATION_MS = 2 * 60_000;
 /** A msg_id no account has: 10 digits like real ones, below any the mock issues. */
 const UNKNOWN_MSG_ID = 1_000_000_001;
+/** An openid of the right shape that follows none of the scenario's accounts. */
+const STRANGER = 'oR5Gjjl_eiZoUpGozMo7dbBJ362A';
+/** WeChat's own tag: always there, never renamed or deleted. */
+const STAR_TAG = { id: 2, name: '星标组' };
+/** A tag id no account has: ids 3 to 99 are never given out. */
+const UNKNOWN_TAG_ID = 99;
 
-/** A representative valid request for each operation that takes an access_token. */
-const VALID_REQUESTS = {
-  setSpeed: { speed: 1 },
-  getSpeed: {},
-  massmsgget: { msg_id: UNKNOWN_MSG_ID },
-  sendAll: { ...TEXT, filter: { is_to_all: true } },
-  massSend: { ...TEXT, touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] },
-  deleteMassMsg: { msg_id: UNKNOWN_MSG_ID },
-  previewMassMsg: { ...TEXT, touser: 'oR5Gjjl_eiZoUpGozMo7dbBJ362A' },
-} as const satisfies Partial<Record<OperationId, unknown>>;
+/** Only for a made-up token: a send to openids must name the account's followers (twoFollowers). */
+const MASS_SEND = { ...TEXT, touser: [STRANGER, 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'] };
+const PREVIEW = { ...TEXT, touser: STRANGER };
 
-function msgIdOf(body: Record<string, unknown> | undefined): number {
-  const id = body?.['msg_id'];
-  if (typeof id !== 'number') throw new ScenarioAborted('no msg_id to continue with');
+/** A representative valid request for each operation that takes an access_token (the GET ones take no body). */
+const VALID_CALLS: { readonly [Op in OperationId]?: Pick<CallSpec, 'body' | 'form' | 'query'> } = {
+  setSpeed: { body: { speed: 1 } },
+  getSpeed: { body: {} },
+  massmsgget: { body: { msg_id: UNKNOWN_MSG_ID } },
+  sendAll: { body: { ...TEXT, filter: { is_to_all: true } } },
+  massSend: { body: MASS_SEND },
+  deleteMassMsg: { body: { msg_id: UNKNOWN_MSG_ID } },
+  previewMassMsg: { body: PREVIEW },
+  uploadTempMedia: { query: { type: 'image' }, form: { media: GIF } },
+  addMaterial: { query: { type: 'image' }, form: { media: GIF } },
+  addDraft: { body: { articles: [{ title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID }] } },
+  uploadNews: { body: { articles: [{ title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID }] } },
+  uploadVideo: { body: { media_id: UNKNOWN_MEDIA_ID, title: 'contract suite', description: 'contract suite' } },
+  getTags: {},
+  createTag: { body: { tag: { name: 'contract suite' } } },
+  updateTag: { body: { tag: STAR_TAG } },
+  deleteTag: { body: { tag: { id: UNKNOWN_TAG_ID } } },
+  getTagFans: { body: { tagid: STAR_TAG.id, next_openid: '' } },
+  batchTagging: { body: { openid_list: [STRANGER], tagid: STAR_TAG.id } },
+  batchUntagging: { body: { openid_list: [STRANGER], tagid: STAR_TAG.id } },
+  getUserTags: { body: { openid: STRANGER } },
+  getFollowers: {},
+};
+
+function fieldOf<T>(body: Record<string, unknown> | undefined, name: string, type: 'number' | 'string'): T {
+  const value = body?.[name];
+  if (typeof value !== type) throw new ScenarioAborted(`no ${name} to continue with`);
+  return value as T;
+}
+
+const msgIdOf = (body: Record<string, unknown> | undefined) => fieldOf<number>(body, 'msg_id', 'number');
+const mediaIdOf = (body: Record<string, unknown> | undefined) => fieldOf<string>(body, 'media_id', 'string');
+
+/** As a service makes an mpnews send's content: a cover image as permanent material, then a draft of it. */
+async function draftOf(ctx: ScenarioContext): Promise<string> {
+  const cover = await ctx.call('addMaterial of a GIF image answers a media_id', { operationId: 'addMaterial', query: { type: 'image' }, form: { media: GIF } }, { branch: 'success' });
+  const article = { title: 'contract suite', author: '', digest: '', content: '<p>contract suite</p>', content_source_url: '', thumb_media_id: mediaIdOf(cover), need_open_comment: 0, only_fans_can_comment: 0 };
+  return mediaIdOf(await ctx.call('addDraft with that thumb answers a media_id', { operationId: 'addDraft', body: { articles: [article] } }, { branch: 'success' }));
+}
+
+/** The first two followers of the scenario's account, read as a client would. */
+async function twoFollowers(ctx: ScenarioContext): Promise<string[]> {
+  const page = await ctx.call('getFollowers answers the first page of followers', { operationId: 'getFollowers' }, { branch: 'success' });
+  const openids = (page?.['data'] as { openid?: unknown } | undefined)?.openid;
+  if (!Array.isArray(openids) || openids.length < 2) throw new ScenarioAborted('fewer than two followers to continue with');
+  return openids.slice(0, 2) as string[];
+}
+
+function tagIdOf(body: Record<string, unknown> | undefined): number {
+  const id = (body?.['tag'] as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'number') throw new ScenarioAborted('no tag id to continue with');
   return id;
 }
 
@@ -144,8 +209,8 @@ const conformance: Scenario[] = [
     kind: 'conformance',
     requires: [],
     async run(ctx) {
-      for (const [operationId, body] of Object.entries(VALID_REQUESTS) as [OperationId, unknown][]) {
-        await ctx.call(`${operationId} with a made-up access_token answers 40001`, { operationId, body, token: 'bogus' }, { branch: 'error', errcode: 40001 });
+      for (const [operationId, call] of Object.entries(VALID_CALLS) as [OperationId, Pick<CallSpec, 'body' | 'form' | 'query'>][]) {
+        await ctx.call(`${operationId} with a made-up access_token answers 40001`, { operationId, ...call, token: 'bogus' }, { branch: 'error', errcode: 40001 });
       }
     },
   },
@@ -167,21 +232,122 @@ const conformance: Scenario[] = [
     },
   },
   {
-    name: 'sendAll submits a send that massmsgget finds',
+    name: 'sendAll sends a draft of an uploaded cover, and massmsgget finds the send',
     kind: 'conformance',
     requires: ['simulation'],
     app: TAGGED_APP,
     async run(ctx) {
-      const sent = await ctx.call('sendAll of mpnews to tag 100 answers a msg_id', { operationId: 'sendAll', body: { ...MPNEWS, filter: { is_to_all: false, tag_id: 100 } } }, { branch: 'success', fields: { errcode: 0 } });
+      const mpnews = { msgtype: 'mpnews', mpnews: { media_id: await draftOf(ctx) } };
+      const sent = await ctx.call('sendAll of the draft to tag 100 answers a msg_id', { operationId: 'sendAll', body: { ...mpnews, filter: { is_to_all: false, tag_id: 100 } } }, { branch: 'success', fields: { errcode: 0 } });
       await ctx.call('massmsgget of the new send answers SENDING', { operationId: 'massmsgget', body: { msg_id: String(msgIdOf(sent)) } }, { branch: 'success', fields: { msg_id: msgIdOf(sent), msg_status: 'SENDING' } });
     },
   },
   {
-    name: 'massSend submits a send to a list of openids',
+    name: 'uploadNews makes news of a temporary image, which previewMassMsg previews',
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
-      await ctx.call('massSend of text to two openids answers a msg_id', { operationId: 'massSend', body: VALID_REQUESTS.massSend }, { branch: 'success' });
+      const image = await ctx.call('uploadTempMedia of a GIF image answers a media_id', { operationId: 'uploadTempMedia', query: { type: 'image' }, form: { media: GIF } }, { branch: 'success', fields: { type: 'image' } });
+      const article = { thumb_media_id: mediaIdOf(image), title: 'contract suite', content: 'content', author: '', content_source_url: '', digest: '', show_cover_pic: 0 };
+      const news = await ctx.call('uploadNews of one article answers a news media_id', { operationId: 'uploadNews', body: { articles: [article] } }, { branch: 'success', fields: { type: 'news' } });
+      await ctx.call('previewMassMsg of that news answers preview success', { operationId: 'previewMassMsg', body: { ...PREVIEW, msgtype: 'mpnews', mpnews: { media_id: mediaIdOf(news) } } }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'uploadVideo makes a video upload an mpvideo, which massSend sends to followers',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const video = await ctx.call('uploadTempMedia of an MP4 answers a media_id', { operationId: 'uploadTempMedia', query: { type: 'video' }, form: { media: MP4 } }, { branch: 'success', fields: { type: 'video' } });
+      const mpvideo = await ctx.call('uploadVideo of it answers a media_id', { operationId: 'uploadVideo', body: { media_id: mediaIdOf(video), title: 'contract suite', description: 'contract suite' } }, { branch: 'success', fields: { type: 'video' } });
+      const touser = await twoFollowers(ctx);
+      await ctx.call('massSend of the mpvideo to two followers answers a msg_id', { operationId: 'massSend', body: { touser, msgtype: 'mpvideo', mpvideo: { media_id: mediaIdOf(mpvideo) } } }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'media_ids the account does not hold, and files of the wrong kind, are refused',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const misnamed = { filename: 'cover.txt', bytes: GIF.bytes };
+      await ctx.call('uploadTempMedia of a GIF named .txt answers 40005', { operationId: 'uploadTempMedia', query: { type: 'image' }, form: { media: misnamed } }, { branch: 'error', errcode: 40005 });
+      await ctx.call('addDraft with a thumb nobody issued answers 40007', { operationId: 'addDraft', ...VALID_CALLS.addDraft }, { branch: 'error', errcode: 40007 });
+      await ctx.call('uploadVideo of a media_id nobody issued answers 40007', { operationId: 'uploadVideo', ...VALID_CALLS.uploadVideo }, { branch: 'error', errcode: 40007 });
+      await ctx.call('sendAll of news nobody issued answers 40007', { operationId: 'sendAll', body: { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: UNKNOWN_MEDIA_ID } } }, { branch: 'error', errcode: 40007 });
+    },
+  },
+  {
+    name: 'massSend submits a send to followers read from getFollowers',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const touser = await twoFollowers(ctx);
+      await ctx.call('massSend of text to two followers answers a msg_id', { operationId: 'massSend', body: { ...TEXT, touser } }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'massSend refuses an openid that follows nobody',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const [follower] = await twoFollowers(ctx);
+      await ctx.call('massSend to a follower and a stranger answers 40003', { operationId: 'massSend', body: { ...TEXT, touser: [follower, STRANGER] } }, { branch: 'error', errcode: 40003 });
+    },
+  },
+  {
+    name: 'getTags lists the tags',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('getTags answers the tags with their fans', { operationId: 'getTags' }, { branch: 'success' });
+    },
+  },
+  {
+    name: 'getFollowers pages the followers',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await twoFollowers(ctx);
+    },
+  },
+  {
+    name: 'updateTag refuses to rename WeChat\'s own 星标组',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('updateTag of tag 2 answers 45058', { operationId: 'updateTag', ...VALID_CALLS.updateTag }, { branch: 'error', errcode: 45058 });
+    },
+  },
+  {
+    name: 'getTagFans refuses an unknown tag',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call(`getTagFans of tag ${UNKNOWN_TAG_ID} answers 45159`, { operationId: 'getTagFans', body: { tagid: UNKNOWN_TAG_ID } }, { branch: 'error', errcode: 45159 });
+    },
+  },
+  {
+    name: 'batchTagging refuses more than 50 openids',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      const body = { openid_list: Array(51).fill(STRANGER), tagid: STAR_TAG.id };
+      await ctx.call('batchTagging of 51 openids answers 40032', { operationId: 'batchTagging', body }, { branch: 'error', errcode: 40032 });
+    },
+  },
+  {
+    name: 'a tag created, then tagged and untagged, agrees across getTagFans and getUserTags',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const openids = await twoFollowers(ctx);
+      const tagid = tagIdOf(await ctx.call('createTag answers the new tag', { operationId: 'createTag', ...VALID_CALLS.createTag }, { branch: 'success' }));
+      await ctx.call('batchTagging of two followers answers ok', { operationId: 'batchTagging', body: { openid_list: openids, tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers the two', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 2 } });
+      await ctx.call('batchUntagging of one answers ok', { operationId: 'batchUntagging', body: { openid_list: openids.slice(1), tagid } }, { branch: 'success' });
+      await ctx.call('getTagFans then answers one', { operationId: 'getTagFans', body: { tagid } }, { branch: 'success', fields: { count: 1 } });
+      await ctx.call('getUserTags answers the tags of the untagged follower', { operationId: 'getUserTags', body: { openid: openids[1] } }, { branch: 'success' });
+      await ctx.call('deleteTag of the new tag answers ok', { operationId: 'deleteTag', body: { tag: { id: tagid } } }, { branch: 'success' });
     },
   },
   {
@@ -189,7 +355,7 @@ const conformance: Scenario[] = [
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
-      await ctx.call('previewMassMsg of text answers preview success', { operationId: 'previewMassMsg', body: VALID_REQUESTS.previewMassMsg }, { branch: 'success' });
+      await ctx.call('previewMassMsg of text answers preview success', { operationId: 'previewMassMsg', body: PREVIEW }, { branch: 'success' });
     },
   },
   {
@@ -197,7 +363,8 @@ const conformance: Scenario[] = [
     kind: 'conformance',
     requires: ['simulation'],
     async run(ctx) {
-      const sent = await ctx.call('sendAll of mpnews to all answers a msg_id', { operationId: 'sendAll', body: { ...MPNEWS, filter: { is_to_all: true } } }, { branch: 'success' });
+      const mpnews = { msgtype: 'mpnews', mpnews: { media_id: await draftOf(ctx) } };
+      const sent = await ctx.call('sendAll of the draft to all answers a msg_id', { operationId: 'sendAll', body: { ...mpnews, filter: { is_to_all: true } } }, { branch: 'success' });
       const msgId = msgIdOf(sent);
       await ctx.advance(SEND_DURATION_MS);
       await ctx.call('deleteMassMsg of the finished send answers ok', { operationId: 'deleteMassMsg', body: { msg_id: msgId } }, { branch: 'success' });

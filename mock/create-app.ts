@@ -11,6 +11,7 @@ import { controlRouter } from './control/control-router.js';
 import type { AppInput } from './domain/app-settings.js';
 import { createClock, type Clock, type ClockOptions } from './domain/clock.js';
 import { createSimulator, type Simulator } from './domain/simulator.js';
+import { startupTagsProblem } from './domain/tag-settings.js';
 import { createFaults, type Faults } from './harness/faults.js';
 import { createJournal, type Journal } from './harness/journal.js';
 import type { InterceptInfo } from './intercept/prepare-intercept.js';
@@ -102,6 +103,8 @@ export function createApp(options: MockOptions = {}): MockApp {
   const allowRemoteCallbacks = options.allowRemoteCallbacks ?? false;
   const callbackProblem = startupCallbackProblem(options.apps ?? [], allowRemoteCallbacks);
   if (callbackProblem) throw new CallbackConfigError(callbackProblem);
+  const tagsProblem = startupTagsProblem(options.apps ?? []);
+  if (tagsProblem) throw new TypeError(tagsProblem);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const sim = createSimulator({ clock, seed, apps: options.apps });
   const stateFile = options.stateFile === undefined ? undefined : attachStateFile(sim, options.stateFile, seed, { io: options.stateFileIo, warn: options.warn });

@@ -13,6 +13,7 @@ export type { Clock, ClockMode, ClockOptions } from './domain/clock.js';
 export { WX_ERRORS, errmsgFor } from './domain/errors.js';
 export type { WxErrcode } from './domain/errors.js';
 export { DEFAULT_APPID, DEFAULT_SECRET } from './domain/app-settings.js';
+export { DEFAULT_NEWS_MEDIA_ID } from './domain/media-library.js';
 export type { AppInput } from './domain/app-settings.js';
 export type { AppPatch } from './domain/update-app.js';
 export type { AppView, ClockView, MessageView, StateView } from './control/views.js';

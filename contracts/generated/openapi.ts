@@ -112,7 +112,7 @@ export interface paths {
         put?: never;
         /**
          * Mass send to all fans or to a tag
-         * @description Success means the job was submitted, not that it finished: query massmsgget or wait for the MASSSENDJOBFINISH event. msg_data_id is present for mpnews. A clientmsgid already used within 24 h answers 45065 with the existing msg_id (and no rid in errmsg).
+         * @description Success means the job was submitted, not that it finished: query massmsgget or wait for the MASSSENDJOBFINISH event. msg_data_id is present for mpnews. A clientmsgid already used within 24 h answers 45065 with the existing msg_id (and no rid in errmsg). A media_id must be one the account holds, not expired and of the type the msgtype takes (mpnews: a draft or uploadNews' news; mpvideo: uploadVideo's; image: an image; voice: a voice), else 40007. A draft stays in the draft box once sent, so sending it again is judged as a repeat of the same content, not as an unknown media_id.
          */
         post: operations["sendAll"];
         delete?: never;
@@ -132,7 +132,7 @@ export interface paths {
         put?: never;
         /**
          * Mass send to a list of 2 to 10,000 openids
-         * @description The doc text names the video type "video" but its body object is mpvideo: msgtype mpvideo is accepted and video answers 40008. Fewer than 2 or more than 10,000 openids answer 40130 (the code is an inference; no source records it).
+         * @description The doc text names the video type "video" but its body object is mpvideo: msgtype mpvideo is accepted and video answers 40008. Fewer than 2 or more than 10,000 openids answer 40130 (the code is an inference; no source records it). media_ids are judged as sendAll judges them (40007).
          */
         post: operations["massSend"];
         delete?: never;
@@ -172,9 +172,289 @@ export interface paths {
         put?: never;
         /**
          * Preview a message to one fan
-         * @description touser (an openid) or towxname (a WeChat id); when both are given towxname wins, as the old doc says.
+         * @description touser (an openid) or towxname (a WeChat id); when both are given towxname wins, as the old doc says. media_ids are judged as sendAll judges them (40007).
          */
         post: operations["previewMassMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a temporary media file (image, voice, video or thumb), kept 3 days
+         * @description The file goes in the multipart part media, with a filename whose extension names its format: WeChat judges the format by that extension and by the file's bytes, not by the part's Content-Type (wechatpy sends none). image takes PNG, JPEG or GIF up to 10 MB; voice AMR or MP3 up to 2 MB; video MP4 up to 10 MB; thumb JPG up to 64 KB. The media_id can be sent (image, voice) or made into an mpvideo (uploadVideo) for 3 days after created_at (Unix seconds). A type missing or not one of the four answers 40004, a format the type does not take 40005, a file over the type's size 40006, no media part (or one without a filename), an empty file or a form that does not parse 41005.
+         */
+        post: operations["uploadTempMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/add_material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add permanent material (image, voice, video or thumb)
+         * @description The same multipart part media and the same formats and sizes as uploadTempMedia, but image also takes BMP and voice also WMA and WAV (the material doc's lists); the media_id never expires, and an image's answer carries its url. A video needs its description, JSON {"title","introduction"}, as a form part (co-wechat-api, WxJava) or a query parameter (wechatpy); without one, or one that is not such JSON, the mock answers 47001 (no source records WeChat's code). A draft's thumb_media_id must be an image or thumb added here.
+         */
+        post: operations["addMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a draft (the news an mpnews send sends)
+         * @description Each article needs title and content (else 44003) and a thumb_media_id that is an image or thumb added with addMaterial (else 40007); the optional fields wechatpy always sends (author, digest, content_source_url as "", need_open_comment and only_fans_can_comment as 0) are accepted, unknown ones ignored. One to 8 articles (none answers 44003, more than 8 45008). The draft's media_id never expires and stays in the draft box after it is sent.
+         */
+        post: operations["addDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/uploadnews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload news articles for an mpnews send (the legacy way, before drafts)
+         * @description Each article needs title and content (else 44003) and a thumb_media_id. Reports disagree on which thumb WeChat demands (a temporary thumb upload, or permanent material), so a temporary thumb or image and a permanent image or thumb are all accepted; anything else answers 40007. show_cover_pic 0 or 1 is accepted. One to 8 articles (none answers 44003, more than 8 45008). Like temporary media, the media_id can be sent for 3 days.
+         */
+        post: operations["uploadNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/uploadvideo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a video upload sendable as mpvideo
+         * @description media_id must be a video uploaded with uploadTempMedia and not expired (else 40007); the answer's media_id is what an mpvideo send takes, for 3 days. co-wechat-api and wechat-api post it to file.api.weixin.qq.com (their fileServerPrefix).
+         */
+        post: operations["uploadVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tags of the account, with their fans
+         * @description Every tag with its fan count: WeChat's own 星标组 (id 2, always present) and the tags the account created (ids from 100). Ids 0 and 1 are WeChat's too and are not listed. count is what a send to the tag reaches (its TotalCount) and what getTagFans pages through.
+         */
+        get: operations["getTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a tag
+         * @description The new tag gets the next id from 100 up; ids are never reused. A name that is empty or used by another tag (星标组 included) answers 45157, one over 30 bytes of UTF-8 45158; an account holds at most 100 tags it created (45056).
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename a tag
+         * @description Ids 0, 1 and 2 are WeChat's own and cannot be renamed (45058); an id the account has no tag for answers 45159; the name follows createTag's rules (45157, 45158).
+         */
+        post: operations["updateTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a tag
+         * @description Ids 0, 1 and 2 cannot be deleted (45058); an unknown id answers 45159; a tag with more than 100,000 fans cannot be deleted (45057). Its fans lose the tag.
+         */
+        post: operations["deleteTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/user/tag/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One page of a tag's fans
+         * @description Up to 10,000 openids a page, in the tag's own order; next_openid is the last openid of the page, and the next call passes it back. Past the last page the answer is count 0 with no data and next_openid "" (wechatpy's iter_tag_users stops only then). The doc lists this call as GET in one place; it is a POST with a JSON body. An unknown tagid answers 45159; a next_openid that is no follower 40003, one of another account 49003.
+         */
+        post: operations["getTagFans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/members/batchtagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag up to 50 fans
+         * @description openid_list holds 1 to 50 openids (else 40032); every one must be a follower (40003; of another account 49003). A fan may carry at most 20 tags: tagging one that has 20 already answers 45059 and tags nobody. Fans that carry the tag already are left as they are.
+         */
+        post: operations["batchTagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/members/batchuntagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Untag up to 50 fans
+         * @description As batchTagging: 1 to 50 openids (else 40032), each a follower (40003; of another account 49003), a known tag (45159). Fans without the tag are left as they are.
+         */
+        post: operations["batchUntagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/tags/getidlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The tags one fan carries
+         * @description The ids of the tags the fan carries, highest first as the doc's example [134, 2] shows; an empty list when none. An openid that is no follower answers 40003, one of another account 49003.
+         */
+        post: operations["getUserTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/user/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page of the account's followers
+         * @description total is every follower; each page holds up to 10,000 openids, in the same order every time, and next_openid is the last one of the page. Past the last page the answer is count 0 with no data and next_openid "": wechatpy's iter_followers reads next_openid on every page and stops only when data is absent or next_openid empty. A next_openid that is no follower answers 40003, one of another account 49003.
+         */
+        get: operations["getFollowers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -237,6 +517,36 @@ export interface components {
         PreviewMassMsgError: {
             /** @enum {integer} */
             errcode: -1 | 40001 | 40003 | 40007 | 40008 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadTempMedia: HTTP 200 with a non-zero errcode. */
+        UploadTempMediaError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40004 | 40005 | 40006 | 40014 | 41001 | 41005 | 42001 | 43002 | 44002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of addMaterial: HTTP 200 with a non-zero errcode. */
+        AddMaterialError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40004 | 40005 | 40006 | 40014 | 41001 | 41005 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of addDraft: HTTP 200 with a non-zero errcode. */
+        AddDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 44003 | 45008 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadNews: HTTP 200 with a non-zero errcode. */
+        UploadNewsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 44003 | 45008 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadVideo: HTTP 200 with a non-zero errcode. */
+        UploadVideoError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
             errmsg: string;
         };
         AccessToken: {
@@ -372,11 +682,215 @@ export interface components {
             /** @default false */
             force_refresh: boolean;
         };
+        MediaUploadForm: {
+            /**
+             * Format: binary
+             * @description The file, with a filename whose extension names its format.
+             */
+            media: string;
+        };
+        MaterialUploadForm: {
+            /**
+             * Format: binary
+             * @description The file, with a filename whose extension names its format.
+             */
+            media: string;
+            /** @description type=video only: JSON {"title":…,"introduction":…}. */
+            description?: string;
+        };
+        /** @description An id the account's uploads, material and drafts issue; sends take it in place of the content. */
+        MediaId: string;
+        UploadTempMediaSuccess: {
+            /** @enum {string} */
+            type: "image" | "voice" | "video" | "thumb";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        /** @description When the media was made, Unix seconds. */
+        CreatedAt: number;
+        AddMaterialSuccess: {
+            media_id: components["schemas"]["MediaId"];
+            /** @description An image's address, for the image's own use in articles; only images have one. */
+            url?: string;
+        };
+        MediaIdSuccess: {
+            media_id: components["schemas"]["MediaId"];
+        };
+        UploadNewsSuccess: {
+            /** @enum {string} */
+            type: "news";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        UploadVideoSuccess: {
+            /** @enum {string} */
+            type: "video";
+            media_id: components["schemas"]["MediaId"];
+            created_at: components["schemas"]["CreatedAt"];
+        };
+        Article: {
+            title: string;
+            author?: string;
+            digest?: string;
+            /** @description The article's HTML. */
+            content: string;
+            content_source_url?: string;
+            thumb_media_id: string;
+        };
+        DraftArticle: components["schemas"]["Article"] & {
+            need_open_comment?: components["schemas"]["ZeroOrOne"];
+            only_fans_can_comment?: components["schemas"]["ZeroOrOne"];
+        };
+        NewsArticle: components["schemas"]["Article"] & {
+            show_cover_pic?: components["schemas"]["ZeroOrOne"];
+        };
+        /** @description 0 or 1, as a number or a string. */
+        ZeroOrOne: (0 | 1) | ("0" | "1");
+        AddDraftRequest: {
+            articles: components["schemas"]["DraftArticle"][];
+        };
+        UploadNewsRequest: {
+            articles: components["schemas"]["NewsArticle"][];
+        };
+        UploadVideoRequest: {
+            media_id: string;
+            title?: string;
+            description?: string;
+        };
+        /** @description A WeChat error answer of getTags: HTTP 200 with a non-zero errcode. */
+        GetTagsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of createTag: HTTP 200 with a non-zero errcode. */
+        CreateTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45056 | 45157 | 45158 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of updateTag: HTTP 200 with a non-zero errcode. */
+        UpdateTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45058 | 45157 | 45158 | 45159 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of deleteTag: HTTP 200 with a non-zero errcode. */
+        DeleteTagError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45057 | 45058 | 45159 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getTagFans: HTTP 200 with a non-zero errcode. */
+        GetTagFansError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchTagging: HTTP 200 with a non-zero errcode. */
+        BatchTaggingError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 40032 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45059 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchUntagging: HTTP 200 with a non-zero errcode. */
+        BatchUntaggingError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 40032 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 45159 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getUserTags: HTTP 200 with a non-zero errcode. */
+        GetUserTagsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getFollowers: HTTP 200 with a non-zero errcode. */
+        GetFollowersError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40003 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001 | 49003;
+            errmsg: string;
+        };
+        /** @description A fan's id for this account: 28 characters, o and 27 of letters, digits, - and _. */
+        Openid: string;
+        TagInfo: {
+            /** @description 2 is WeChat's 星标组; created tags have ids from 100. */
+            id: number;
+            name: string;
+            /** @description The fans carrying the tag. */
+            count: number;
+        };
+        GetTagsSuccess: {
+            tags: components["schemas"]["TagInfo"][];
+        };
+        CreateTagSuccess: {
+            tag: {
+                id: number;
+                name: string;
+            };
+        };
+        OpenidList: {
+            openid: components["schemas"]["Openid"][];
+        };
+        /** @description The last openid of this page, to pass back for the next; "" past the last page. */
+        NextOpenid: string;
+        /** @description data is absent once count is 0 (past the last page). */
+        TagFansSuccess: {
+            count: number;
+            data?: components["schemas"]["OpenidList"];
+            next_openid: components["schemas"]["NextOpenid"];
+        };
+        /** @description data is absent once count is 0 (past the last page). */
+        FollowersSuccess: {
+            total: number;
+            count: number;
+            data?: components["schemas"]["OpenidList"];
+            next_openid: components["schemas"]["NextOpenid"];
+        };
+        UserTagsSuccess: {
+            tagid_list: number[];
+        };
+        /** @description A tag id as a JSON number or a numeric string (SDKs pass on what they are given). */
+        LooseTagId: number | string;
+        CreateTagRequest: {
+            tag: {
+                /** @description At most 30 bytes of UTF-8, unique among the account's tags. */
+                name: string;
+            };
+        };
+        UpdateTagRequest: {
+            tag: {
+                id: components["schemas"]["LooseTagId"];
+                name: string;
+            };
+        };
+        DeleteTagRequest: {
+            tag: {
+                id: components["schemas"]["LooseTagId"];
+            };
+        };
+        TagFansRequest: {
+            tagid: components["schemas"]["LooseTagId"];
+            /** @description The last openid of the page before; absent or empty starts from the first fan. */
+            next_openid?: string;
+        };
+        BatchTaggingRequest: {
+            /** @description 1 to 50 openids. */
+            openid_list: string[];
+            tagid: components["schemas"]["LooseTagId"];
+        };
+        UserTagsRequest: {
+            openid: string;
+        };
     };
     responses: never;
     parameters: {
         /** @description The credential from getAccessToken or getStableAccessToken. */
         AccessToken: string;
+        /** @description What the file is; a type missing or not one of these answers 40004. */
+        MediaType: "image" | "voice" | "video" | "thumb";
+        /** @description type=video: the video's JSON {"title":…,"introduction":…}, where wechatpy sends it (co-wechat-api and WxJava send a form part). */
+        VideoDescription: string;
     };
     requestBodies: never;
     headers: never;
@@ -677,6 +1191,473 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreviewSuccess"] | components["schemas"]["PreviewMassMsgError"];
+                };
+            };
+        };
+    };
+    uploadTempMedia: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description What the file is; a type missing or not one of these answers 40004. */
+                type: components["parameters"]["MediaType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MediaUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTempMediaSuccess"] | components["schemas"]["UploadTempMediaError"];
+                };
+            };
+        };
+    };
+    addMaterial: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description What the file is; a type missing or not one of these answers 40004. */
+                type: components["parameters"]["MediaType"];
+                /** @description type=video: the video's JSON {"title":…,"introduction":…}, where wechatpy sends it (co-wechat-api and WxJava send a form part). */
+                description?: components["parameters"]["VideoDescription"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MaterialUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddMaterialSuccess"] | components["schemas"]["AddMaterialError"];
+                };
+            };
+        };
+    };
+    addDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "articles": [
+                 *         {
+                 *           "title": "Hello",
+                 *           "author": "",
+                 *           "digest": "",
+                 *           "content": "<p>Hello, fans</p>",
+                 *           "content_source_url": "",
+                 *           "thumb_media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q",
+                 *           "need_open_comment": 0,
+                 *           "only_fans_can_comment": 0
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaIdSuccess"] | components["schemas"]["AddDraftError"];
+                };
+            };
+        };
+    };
+    uploadNews: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "articles": [
+                 *         {
+                 *           "thumb_media_id": "rF4UdIMfYK3efUfyoddYRMU50zMiRmmt_l0kszupYh_SzrcW5Gaheq05p_lHuOTQ",
+                 *           "title": "Happy Day",
+                 *           "content": "content",
+                 *           "author": "",
+                 *           "content_source_url": "",
+                 *           "digest": "",
+                 *           "show_cover_pic": 0
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadNewsSuccess"] | components["schemas"]["UploadNewsError"];
+                };
+            };
+        };
+    };
+    uploadVideo: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "rF4UdIMfYK3efUfyoddYRMU50zMiRmmt_l0kszupYh_SzrcW5Gaheq05p_lHuOTQ",
+                 *       "title": "TITLE",
+                 *       "description": "Description"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadVideoSuccess"] | components["schemas"]["UploadVideoError"];
+                };
+            };
+        };
+    };
+    getTags: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTagsSuccess"] | components["schemas"]["GetTagsError"];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "name": "广东"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateTagSuccess"] | components["schemas"]["CreateTagError"];
+                };
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "id": 134,
+                 *         "name": "广东人"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["UpdateTagError"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "id": 134
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteTagRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["DeleteTagError"];
+                };
+            };
+        };
+    };
+    getTagFans: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tagid": 134,
+                 *       "next_openid": ""
+                 *     }
+                 */
+                "application/json": components["schemas"]["TagFansRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagFansSuccess"] | components["schemas"]["GetTagFansError"];
+                };
+            };
+        };
+    };
+    batchTagging: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid_list": [
+                 *         "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ",
+                 *         "oKr2SsyBq1XhuJZMtzqgyUo3lAfA"
+                 *       ],
+                 *       "tagid": 134
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchTaggingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["BatchTaggingError"];
+                };
+            };
+        };
+    };
+    batchUntagging: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid_list": [
+                 *         "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ",
+                 *         "oKr2SsyBq1XhuJZMtzqgyUo3lAfA"
+                 *       ],
+                 *       "tagid": 134
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchTaggingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["BatchUntaggingError"];
+                };
+            };
+        };
+    };
+    getUserTags: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "openid": "oKr2Ss7MVlnVj0HhW-CiWKqvbNnQ"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserTagsSuccess"] | components["schemas"]["GetUserTagsError"];
+                };
+            };
+        };
+    };
+    getFollowers: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+                /** @description The last openid of the page before; absent or empty starts from the first follower. */
+                next_openid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowersSuccess"] | components["schemas"]["GetFollowersError"];
                 };
             };
         };

@@ -1,7 +1,8 @@
-/** Reads the --config file and checks it against MockConfig in mock/control.yaml. */
+/** Reads the --config file and checks it against MockConfig in mock/control.yaml and the tag rules. */
 import { readFileSync } from 'node:fs';
 import type { components } from '../generated/control.js';
 import { checkControlInput } from '../control/check-control-input.js';
+import { startupTagsProblem } from '../domain/tag-settings.js';
 import { UsageError } from './parse-cli-options.js';
 
 export type MockConfig = components['schemas']['MockConfig'];
@@ -22,6 +23,8 @@ export function loadConfig(file: string): MockConfig {
   const problem = checkControlInput('MockConfig', config, 'config');
   if (problem) throw new UsageError(`config ${file}: ${problem}`);
   const apps = (config as MockConfig).apps ?? [];
+  const tagsProblem = startupTagsProblem(apps);
+  if (tagsProblem) throw new UsageError(`config ${file}: ${tagsProblem}`);
   const seen = new Set<string>();
   for (const app of apps) {
     if (app.appid === undefined) continue;

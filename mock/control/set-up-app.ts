@@ -1,12 +1,13 @@
 /**
- * Creating or changing an app through the control API: the callback rules (push/callback-rules.ts),
- * then, as WeChat's platform does it, a new callback URL is verified (a signed GET whose echostr the
+ * Creating or changing an app through the control API: the callback rules (push/callback-rules.ts)
+ * and the tag rules (domain/tag-settings.ts), then, as WeChat's platform does it, a new callback URL is verified (a signed GET whose echostr the
  * handler must echo) before anything is saved.
  */
 import type { AppInput } from '../domain/app-settings.js';
 import { done, refuse, type ControlResult } from '../domain/control-result.js';
 import type { Simulator } from '../domain/simulator.js';
 import { DEFAULT_PUSH, type App } from '../domain/store.js';
+import { tagSettingsProblem } from '../domain/tag-settings.js';
 import { applyAppPatch, type AppPatch } from '../domain/update-app.js';
 import { callbackProblem } from '../push/callback-rules.js';
 import { verifyCallbackUrl } from '../push/verify-callback.js';
@@ -47,7 +48,7 @@ export async function createAppChecked(setup: AppSetup, input: AppInput): Promis
   const { sim } = setup;
   const free = sim.canCreateApp(input);
   if (!free.ok) return free;
-  const problem = callbackProblem(input, setup.allowRemoteCallbacks);
+  const problem = callbackProblem(input, setup.allowRemoteCallbacks) ?? (input.tags && tagSettingsProblem(input.tags));
   if (problem) return refuse('invalid_request', problem);
   if (input.callback_url && input.callback_token) {
     const timeoutMs = input.push?.timeout_ms ?? DEFAULT_PUSH.timeout_ms;
@@ -67,7 +68,7 @@ export async function updateAppChecked(setup: AppSetup, appid: string, patch: Ap
     callback_token: patch.callback_token !== undefined ? patch.callback_token : app.callback_token,
     encoding_aes_key: patch.encoding_aes_key !== undefined ? patch.encoding_aes_key : app.encoding_aes_key,
   };
-  const problem = callbackProblem(merged, setup.allowRemoteCallbacks);
+  const problem = callbackProblem(merged, setup.allowRemoteCallbacks) ?? (patch.tags && tagSettingsProblem(patch.tags));
   if (problem) return refuse('invalid_request', problem);
   const changesCallback = patch.callback_url !== undefined || patch.callback_token !== undefined;
   if (changesCallback && merged.callback_url && merged.callback_token) {

@@ -1,11 +1,15 @@
 /** The control API's views of the state: plain JSON, times as ISO strings, no tokens or keys. */
 import type { components } from '../generated/control.js';
 import { CONFIRMATION_WINDOW_MS, dueAt, lifecycleAt, sentBy } from '../domain/lifecycle.js';
+import { memberCount } from '../domain/audience.js';
+import { draftsOf, isExpired } from '../domain/media-library.js';
 import type { Simulator } from '../domain/simulator.js';
-import { REALSPEED, type App, type MassMessage } from '../domain/store.js';
+import { REALSPEED, type App, type Article, type Draft, type MassMessage, type Media } from '../domain/store.js';
 
 export type AppView = components['schemas']['AppView'];
 export type MessageView = components['schemas']['MessageView'];
+export type MediaView = components['schemas']['MediaView'];
+export type DraftView = components['schemas']['DraftView'];
 export type StateView = components['schemas']['State'];
 export type ClockView = components['schemas']['ClockView'];
 
@@ -24,6 +28,8 @@ export function messageView(message: MassMessage, app: App, now: number): Messag
     msg_id: message.msg_id,
     appid: message.appid,
     msgtype: message.msgtype,
+    articles: message.articles,
+    deleted_articles: [...message.deleted_articles],
     status,
     audience: message.audience,
     sent: status === 'SEND_SUCCESS' ? message.audience : sentBy(message, app, now),
@@ -35,6 +41,21 @@ export function messageView(message: MassMessage, app: App, now: number): Messag
   };
   if (message.msg_data_id !== undefined) view.msg_data_id = message.msg_data_id;
   return view;
+}
+
+const articleViews = (articles: readonly Article[]) => articles.map((article) => ({ ...article }));
+
+/** A media_id as seen at app time `now`: one past its 3 days shows as expired. */
+export function mediaView(media: Media, now: number): MediaView {
+  const { file, articles, expires_at, created_at, ...rest } = media;
+  const view: MediaView = { ...rest, created_at: new Date(created_at).toISOString(), expires_at: iso(expires_at), expired: isExpired(media, now) };
+  if (file) view.file = { ...file };
+  if (articles) view.articles = articleViews(articles);
+  return view;
+}
+
+export function draftView(draft: Draft): DraftView {
+  return { media_id: draft.media_id, created_at: iso(draft.created_at), articles: articleViews(draft.articles) };
 }
 
 export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppView {
@@ -51,7 +72,8 @@ export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppV
     secret: app.secret,
     original_id: app.original_id,
     fans: app.fans,
-    tags: app.tags.map((tag) => ({ ...tag })),
+    // The fans each tag has now, tagging included: what getTags answers.
+    tags: app.tags.map((tag) => ({ id: tag.id, name: tag.name, count: memberCount(app, tag) })),
     speed: app.speed,
     realspeed: REALSPEED[app.speed],
     now: new Date(sim.appNow(app)).toISOString(),
@@ -62,6 +84,12 @@ export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppV
     has_encoding_aes_key: app.encoding_aes_key !== null,
     limits: { ...app.limits },
     push: { ...app.push },
+    account_type: app.account_type,
+    dedupe_without_clientmsgid: app.dedupe_without_clientmsgid,
+    protection_codes: { ...app.protection_codes, operations: [...app.protection_codes.operations] },
+    media: app.media,
+    library: [...app.library.values()].map((media) => mediaView(media, now)),
+    drafts: draftsOf(app).map(draftView),
     message_count: app.message_ids.length,
     messages,
   };

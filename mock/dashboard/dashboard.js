@@ -264,6 +264,7 @@ function renderApps(state) {
         el('td', { class: 'mono', 'data-testid': 'app-id' }),
         el('td', { class: 'mono' }),
         el('td'),
+        el('td', { class: 'wrap', 'data-testid': 'app-tags' }),
         el('td', {}, select),
         el('td'),
         el('td', { class: 'wrap mono' }),
@@ -272,10 +273,11 @@ function renderApps(state) {
       );
     },
     (row, app) => {
-      const [id, original, fans, speedCell, protection, callback, now, count] = row.children;
+      const [id, original, fans, tags, speedCell, protection, callback, now, count] = row.children;
       setText(id, app.appid);
       setText(original, app.original_id);
       setText(fans, number(app.fans));
+      setText(tags, app.tags.map((tag) => `${tag.id} ${tag.name}: ${number(tag.count)}`).join(' · '));
       const select = speedCell.firstChild;
       if (document.activeElement !== select && select.value !== String(app.speed)) select.value = String(app.speed);
       setText(protection, app.protection ? 'on' : 'off');

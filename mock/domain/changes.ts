@@ -5,7 +5,8 @@
  * (a --state-file listens), the first touch keeps a copy of the entity as it was: the writer
  * records only the fields that differ, and a unit whose write fails is rolled back to those copies.
  */
-import type { App, ClientMsgIdEntry, MassMessage, Recorded } from './store.js';
+import type { TaggingOp } from './apply-tagging.js';
+import type { App, ClientMsgIdEntry, Draft, MassMessage, Media, Recorded } from './store.js';
 
 /** An entity as the unit found it, or `created` when the unit made it. */
 export type Before<T> = T | 'created';
@@ -16,6 +17,16 @@ export interface ClientMsgIdChange {
   id: string;
   entry: ClientMsgIdEntry;
   previous: ClientMsgIdEntry | undefined;
+}
+
+/** A change to the fans tagging gave or took from a tag (or, cleared, from every tag), and how to take it back. */
+export interface TaggingChange {
+  app: App;
+  /** The tag; undefined when every tag of the app was cleared. */
+  tagid: number | undefined;
+  op: TaggingOp;
+  fans: readonly number[];
+  undo: () => void;
 }
 
 /** What one unit of work changed, in the order a reader must apply it. */
@@ -32,12 +43,17 @@ export interface ChangeSet {
   /** message_ids lengths before the unit, to take back the sends a failed unit created. */
   messageCounts: Map<App, number>;
   clientMsgIds: ClientMsgIdChange[];
+  /** media_ids the unit issued, and drafts it added, each to its app. */
+  media: { app: App; media: Media }[];
+  drafts: { app: App; draft: Draft }[];
+  /** Tagging changes, in the order they were made (after the apps' own fields). */
+  taggings: TaggingChange[];
   /** Runs once the changes are written, in order: moving the clock, forgetting apps, telling listeners a send ended. */
   afterCommit: (() => void)[];
 }
 
 function emptyChangeSet(): ChangeSet {
-  return { reset: false, dropped: [], clock: undefined, apps: new Map(), messages: new Map(), messageCounts: new Map(), clientMsgIds: [], afterCommit: [] };
+  return { reset: false, dropped: [], clock: undefined, apps: new Map(), messages: new Map(), messageCounts: new Map(), clientMsgIds: [], media: [], drafts: [], taggings: [], afterCommit: [] };
 }
 
 export class Changes {
@@ -85,6 +101,29 @@ export class Changes {
     const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
     this.pending.clientMsgIds.push({ app, id, entry, previous: map.get(id) });
     map.set(id, entry);
+  }
+
+  /** A media_id issued to `app` (App.library grows only here). */
+  media(app: App, media: Media): void {
+    this.dirty = true;
+    (app.library as Map<string, Media>).set(media.media_id, media);
+    this.pending.media.push({ app, media });
+  }
+
+  /** A draft added to `app`'s draft box (App.drafts grows only here). */
+  draft(app: App, draft: Draft): void {
+    this.dirty = true;
+    (app.drafts as Map<string, Draft>).set(draft.media_id, draft);
+    this.pending.drafts.push({ app, draft });
+  }
+
+  /**
+   * A tagging change (App.taggings changes only here): `apply` makes it and answers how to undo it;
+   * what is recorded is the change (the tag, the fans, the op), never the tag's members.
+   */
+  tagging(app: App, change: Omit<TaggingChange, 'app' | 'undo'>, apply: () => () => void): void {
+    this.dirty = true;
+    this.pending.taggings.push({ app, ...change, undo: apply() });
   }
 
   /** The global clock moves to `now`: `apply` moves it once that is written. */

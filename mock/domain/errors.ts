@@ -9,6 +9,11 @@ export type RidStyle = 'space' | 'comma' | 'none';
 export interface CatalogEntry {
   readonly text: string;
   readonly rid: RidStyle;
+  /**
+   * false: no captured answer shows this text; it is the one WxJava's error enum (WeChat's old global
+   * return-code page) gives. Absent: real traffic shows it.
+   */
+  readonly live?: false;
 }
 
 export const WX_ERRORS = {
@@ -19,6 +24,11 @@ export const WX_ERRORS = {
   },
   40002: { text: 'invalid grant_type', rid: 'space' },
   40003: { text: 'invalid openid', rid: 'space' },
+  40004: { text: 'invalid media type', rid: 'space', live: false },
+  // Seen with a rid on media/upload (w7corp/easywechat#1931).
+  40005: { text: 'invalid file type', rid: 'space' },
+  // WeChat's return-code page spells it "meida"; WxJava copies it, and so does the mock.
+  40006: { text: 'invalid meida size', rid: 'space', live: false },
   40007: { text: 'invalid media_id', rid: 'space' },
   40008: { text: 'invalid message type', rid: 'space' },
   40013: { text: 'invalid appid', rid: 'space' },
@@ -30,9 +40,15 @@ export const WX_ERRORS = {
   // The real text embeds the caller's address; the mock reports loopback.
   40164: { text: 'invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist', rid: 'space' },
   41001: { text: 'access_token missing', rid: 'space' },
+  // Seen on media/upload and material/add_material (binarywang/WxJava#316, silenceper/wechat#832).
+  41005: { text: 'media data missing', rid: 'space' },
   42001: { text: 'access_token expired', rid: 'space' },
   43002: { text: 'require POST method', rid: 'space' },
   44002: { text: 'empty post data', rid: 'space' },
+  // Seen with a rid on draft/add (other-blowsnow/n8n-nodes-wechat-offiaccount#21).
+  44003: { text: 'empty news data', rid: 'space' },
+  // Seen on uploadnews (node-webot/co-wechat-api#106).
+  45008: { text: 'article size out of limit', rid: 'space' },
   45009: { text: 'reach max api daily quota limit', rid: 'space' },
   45011: { text: 'api minute-quota reach limit must slower retry next minute', rid: 'space' },
   45028: { text: 'has no masssend quota', rid: 'space' },
@@ -45,6 +61,17 @@ export const WX_ERRORS = {
   48001: { text: 'api unauthorized', rid: 'comma' },
   89504: { text: '正在等管理员确认,请耐心等待', rid: 'space' },
   89505: { text: '正在等管理员确认,请稍候重试', rid: 'space' },
+  // The tags and followers APIs. 40032 and 45159 are texts real answers show; the others are the
+  // English texts of WeChat's global return-code table (全局返回码), not yet seen in a real answer.
+  40032: { text: 'invalid openid list size', rid: 'space' },
+  45056: { text: 'too many tag now, no need to add new', rid: 'space' },
+  45057: { text: "can't delete the tag that has too many fans", rid: 'space' },
+  45058: { text: "can't modify sys tag", rid: 'space' },
+  45059: { text: 'can not tagging one user too much', rid: 'space' },
+  45157: { text: 'invalid tag name', rid: 'space' },
+  45158: { text: 'tag name too long', rid: 'space' },
+  45159: { text: 'invalid tag id', rid: 'space' },
+  49003: { text: 'not match openid with appid', rid: 'space' },
 } as const satisfies Record<number, CatalogEntry>;
 
 export type WxErrcode = keyof typeof WX_ERRORS;

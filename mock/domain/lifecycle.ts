@@ -20,8 +20,6 @@ export function nextStatus(current: MessageStatus, event: LifecycleEvent): Messa
 
 /** How long the administrator has to answer before the send fails with err(40002). */
 export const CONFIRMATION_WINDOW_MS = 30 * 60_000;
-/** In the first minute of waiting massmsgget answers 89505 (retry later), then 89504 (wait). */
-export const CONFIRMATION_RETRY_MS = 60_000;
 
 /**
  * Units of work per message. realspeed R 万/min is R × 10,000 / 60,000 = R / 6 messages a ms, so
@@ -105,7 +103,12 @@ export function lifecycleAt(message: MassMessage, app: App, now: number): Lifecy
   return { status, finished_at: ending.at, event_status: EVENT_STATUS[ending.event] };
 }
 
-/** The errcode massmsgget and setSpeed answer while a send waits for the administrator. */
-export function confirmationErrcode(message: MassMessage, now: number): 89504 | 89505 {
-  return now - message.created_at < CONFIRMATION_RETRY_MS ? 89505 : 89504;
+/**
+ * The errcode `operation` answers while `message` waits for the administrator, or undefined when the
+ * app's protection_codes leave that call alone: 89505 (retry later) at first, 89504 (wait) after.
+ */
+export function confirmationErrcode(app: App, operation: 'massmsgget' | 'setSpeed', message: MassMessage, now: number): 89504 | 89505 | undefined {
+  const { operations, switch_after_ms } = app.protection_codes;
+  if (!operations.includes(operation)) return undefined;
+  return now - message.created_at < switch_after_ms ? 89505 : 89504;
 }

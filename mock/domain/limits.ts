@@ -1,8 +1,12 @@
 /**
- * The per-app limits, off unless set: a daily API quota (45009), a per-minute limit (45011) and a
- * daily mass-send quota (45028). Days and minutes are counted in app time, days in China time.
+ * The per-app limits: a daily API quota (45009) and a per-minute limit (45011), off unless set, and
+ * a daily sendall quota (45028), the account type's unless set. Days and minutes are counted in app
+ * time, days in China time.
  */
-import type { App, Recorded, Usage } from './store.js';
+import type { AccountType, App, Recorded, Usage } from './store.js';
+
+/** sendall calls a day that succeed, from WeChat's mass-send overview (群发接口概述). */
+export const ACCOUNT_MASS_QUOTA: Record<AccountType, number> = { service: 100, subscription: 1 };
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
@@ -32,8 +36,15 @@ export function countApiCall(app: Recorded<App>, now: number): 45009 | 45011 | u
   return undefined;
 }
 
-export function hasMassQuota(app: App, now: number): boolean {
+/** The app's sendall quota: its own limit when set (null: none), else its account type's. */
+export function massQuota(app: App): number | undefined {
   const quota = app.limits.daily_mass_quota;
+  if (quota === undefined) return ACCOUNT_MASS_QUOTA[app.account_type];
+  return quota ?? undefined;
+}
+
+export function hasMassQuota(app: App, now: number): boolean {
+  const quota = massQuota(app);
   return quota === undefined || usageAt(app.usage, now).mass_sends < quota;
 }
 

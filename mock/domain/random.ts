@@ -9,17 +9,15 @@ import { faker as baseFaker } from '@faker-js/faker/locale/base';
 
 const Faker = baseFaker.constructor as typeof FakerClass;
 
-/** Real msg_ids are 10 digits and above 2^31 (wechat-facts Q7). */
-const ID_MIN = 2 ** 31;
-const ID_MAX = 9_999_999_999;
+const MEDIA_ID_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export interface Random {
   readonly seed: number;
-  /** A 10-digit id above 2^31 that `taken` does not hold. */
-  id(taken: (id: number) => boolean): number;
   /** WeChat's request id: three groups of 8 hex, the first the Unix time in hex as real rids show. */
   rid(nowMs: number): string;
   token(): string;
+  /** A media_id as WeChat issues them: `length` letters, digits, '-' and '_'. */
+  mediaId(length: number): string;
   hex(length: number): string;
   int(min: number, max: number): number;
 }
@@ -31,18 +29,13 @@ export function createRandom(seed: number): Random {
   const word = () => faker.number.int(0xffffffff).toString(16).padStart(8, '0');
   return {
     seed,
-    id(taken) {
-      for (;;) {
-        const id = faker.number.int({ min: ID_MIN, max: ID_MAX });
-        if (!taken(id)) return id;
-      }
-    },
     rid(nowMs) {
       const time = Math.floor(nowMs / 1000).toString(16).padStart(8, '0').slice(-8);
       return `${time}-${word()}-${word()}`;
     },
     // Real tokens are long opaque strings of letters, digits, '-' and '_' (at least 512 chars of storage advised).
     token: () => `${faker.number.int({ min: 70, max: 99 })}_${faker.string.alphanumeric(132)}`,
+    mediaId: (length) => faker.string.fromCharacters(MEDIA_ID_CHARACTERS, length),
     hex,
     int: (min, max) => faker.number.int({ min, max }),
   };

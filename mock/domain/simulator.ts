@@ -10,8 +10,9 @@ import type { DomainContext } from './domain-context.js';
 import { rebuildInFlight, takeDue, trackApproved } from './in-flight.js';
 import { dueEnding, EVENT_STATUS, nextStatus, transition, type LifecycleEvent } from './lifecycle.js';
 import { createRandom, type Random } from './random.js';
-import { reindexTokens } from './tokens.js';
-import { createAppState, createStore, type App, type ClientMsgIdEntry, type MassMessage, type PushRecord, type Store } from './store.js';
+import { startIdSequences } from './ids.js';
+import { reindexTokens, tokensOf } from './tokens.js';
+import { createAppState, createStore, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media, type PushRecord, type Store } from './store.js';
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -71,8 +72,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const { clock, seed } = options;
   const configured = options.apps ?? [];
   const startApps = configured.some((app) => app.appid === DEFAULT_APP.appid) ? configured : [DEFAULT_APP, ...configured];
-  const store = createStore();
   let random = createRandom(seed);
+  const store = createStore(random);
   const listeners: FinishListener[] = [];
   const commitListeners: CommitListener[] = [];
   const changes = new Changes();
@@ -96,11 +97,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (before === 'created') store.messages.delete(message.msg_id);
       else Object.assign(message, before);
     }
+    for (const change of [...set.taggings].reverse()) change.undo();
     for (const { app, id, previous } of [...set.clientMsgIds].reverse()) {
       const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
       if (previous) map.set(id, previous);
       else map.delete(id);
     }
+    for (const { app, media } of set.media) (app.library as Map<string, Media>).delete(media.media_id);
+    for (const { app, draft } of set.drafts) (app.drafts as Map<string, Draft>).delete(draft.media_id);
     // A tick takes due sends out of the index without touching their app: every app whose sends the
     // unit changed is indexed afresh too, or a send put back to SENDING would never end.
     const reindexed = new Set<App>();
@@ -170,7 +174,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
   const forgetApp = (app: App) => {
     for (const id of app.message_ids) store.messages.delete(id);
-    for (const record of [...app.tokens, app.stable]) if (record) store.tokens.delete(record.token);
+    for (const record of tokensOf(app)) store.tokens.delete(record.token);
     store.apps.delete(app.appid);
   };
   const tick = () =>
@@ -263,8 +267,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         unit(() =>
           changes.reset(() => {
             for (const app of [...store.apps.values()]) forgetApp(app);
-            store.preview_ids.clear();
             random = createRandom(seed);
+            store.ids = startIdSequences(random);
           }),
         );
         unit(() => {

@@ -2,6 +2,7 @@
  * The simulator's state: apps are tenants keyed by appid, each with its own speed, clock offset,
  * tokens, audience and messages. Plain data, no HTTP; every rule module takes a Store.
  */
+import { startIdSequences, type IdSequences } from './ids.js';
 import { MinHeap } from './min-heap.js';
 import type { Random } from './random.js';
 
@@ -18,8 +19,13 @@ export type Tag = components['schemas']['Tag'];
 export type Limits = components['schemas']['Limits'];
 /** How event pushes are timed: both always set on a stored app. */
 export type PushOptions = Required<components['schemas']['PushOptions']>;
+export type AccountType = components['schemas']['AccountType'];
+/** Which calls answer 8950x while a send awaits the administrator, and when 89505 becomes 89504. */
+export type ProtectionCodes = Required<components['schemas']['ProtectionCodes']>;
 /** One attempt to deliver an event push, as the state shows it (no query, body or secrets). */
 export type PushRecord = components['schemas']['PushAttemptView'];
+/** Whether sends take only the media_ids the app holds (strict) or any non-empty string (any). */
+export type MediaPolicy = components['schemas']['MediaPolicy'];
 
 declare const recorded: unique symbol;
 
@@ -42,6 +48,66 @@ export interface AppSettings {
   readonly encoding_aes_key: string | null;
   readonly limits: Readonly<Limits>;
   readonly push: Readonly<PushOptions>;
+  readonly account_type: AccountType;
+  /** A send without clientmsgid is deduplicated by the digest of its scope and content. */
+  readonly dedupe_without_clientmsgid: boolean;
+  readonly protection_codes: Readonly<ProtectionCodes>;
+  readonly media: MediaPolicy;
+}
+
+/** What an uploaded file leaves behind: its name, size and digest, never its bytes. */
+export interface FileRecord {
+  readonly filename: string;
+  readonly size: number;
+  /** SHA-256 of the bytes, hex. */
+  readonly sha256: string;
+}
+
+/** What a media_id names: an upload's or material's own type, news (drafts, uploadnews) or mpvideo (uploadvideo). */
+export type MediaType = 'image' | 'voice' | 'video' | 'thumb' | 'news' | 'mpvideo';
+
+/** The call that issued a media_id: material is permanent, the others expire. */
+export type MediaSource = 'upload' | 'material' | 'uploadnews' | 'uploadvideo';
+
+/** An article of a draft or of uploadnews, as given (the comment switches are accepted, not kept). */
+export interface Article {
+  readonly title: string;
+  readonly author: string;
+  readonly digest: string;
+  /** The article's HTML. */
+  readonly content: string;
+  readonly content_source_url: string;
+  readonly thumb_media_id: string;
+}
+
+/** A media_id an app was issued by an upload, add_material, uploadnews or uploadvideo; never changed once made. */
+export interface Media {
+  readonly media_id: string;
+  readonly type: MediaType;
+  readonly source: MediaSource;
+  /** App time it was issued, ms. */
+  readonly created_at: number;
+  /** App time from which it is no longer accepted, ms; undefined for permanent material. */
+  readonly expires_at: number | undefined;
+  /** upload, material: the file. */
+  readonly file?: FileRecord;
+  /** A permanent image's address, as add_material answers it. */
+  readonly url?: string;
+  /** A video material's title and introduction, or an uploadvideo's title and description. */
+  readonly title?: string;
+  readonly description?: string;
+  /** uploadnews: its articles. */
+  readonly articles?: readonly Article[];
+  /** uploadvideo: the video upload it made sendable. */
+  readonly video_media_id?: string;
+}
+
+/** A draft in the app's draft box: its media_id is what an mpnews send takes. */
+export interface Draft {
+  readonly media_id: string;
+  /** App time it was added, ms; undefined for the default draft every app has from the start. */
+  readonly created_at: number | undefined;
+  readonly articles: readonly Article[];
 }
 
 export type MessageStatus = 'AWAITING_CONFIRMATION' | 'SENDING' | 'SEND_SUCCESS' | 'SEND_FAIL' | 'DELETE';
@@ -52,6 +118,10 @@ export interface MassMessage {
   readonly msg_data_id: number | undefined;
   readonly appid: string;
   readonly msgtype: string;
+  /** How many articles the send's news has (its draft's or uploadnews'); 1 for any other type. */
+  readonly articles: number;
+  /** The articles deleted one by one (1-based article_idx), oldest first; the send is DELETE once all are. */
+  readonly deleted_articles: readonly number[];
   /** TotalCount: the fans the send targets. */
   readonly audience: number;
   /** App time of the send, ms. */
@@ -83,6 +153,16 @@ export interface TokenRecord {
 export interface ClientMsgIdEntry {
   readonly msg_id: number;
   readonly at: number;
+}
+
+/**
+ * What explicit tagging changed of one tag's members, beyond the fans its count gives it
+ * (audience.ts): fans tagged on top, and fans of the count untagged. Only what the tagging calls
+ * touched is held, so a tag of 10,000,000 fans costs what a tag of 10 does.
+ */
+export interface TagMembers {
+  readonly added: Set<number>;
+  readonly removed: Set<number>;
 }
 
 /** Counters for the per-app limits, in app time. */
@@ -138,11 +218,23 @@ export interface App extends AppSettings {
   readonly in_flight: InFlight;
   /** maps clientmsgid to the send it created and when; it changes only through Changes.clientMsgId. */
   readonly clientmsgids: ReadonlyMap<string, ClientMsgIdEntry>;
+  /** maps media_id to what an upload, add_material, uploadnews or uploadvideo issued; it grows only through Changes.media. */
+  readonly library: ReadonlyMap<string, Media>;
+  /** maps media_id to a draft added with draft/add (the default draft is not kept here); it grows only through Changes.draft. */
+  readonly drafts: ReadonlyMap<string, Draft>;
   /** The latest and the previous /cgi-bin/token tokens. */
   readonly tokens: readonly TokenRecord[];
   /** The current stable_token token. */
   readonly stable: TokenRecord | undefined;
+  /** The stable token it replaced in its last 5 minutes: valid until its own expiry. */
+  readonly stable_previous?: TokenRecord | undefined;
+  /** App time of the last force_refresh that rotated the stable token. */
+  readonly stable_forced_at?: number | undefined;
   readonly usage: Usage;
+  /** The id createTag gives next: ids are never reused, as WeChat's are not. */
+  readonly next_tag_id: number;
+  /** maps a tag id to what tagging changed of its members; it changes only through Changes.members. */
+  readonly taggings: ReadonlyMap<number, TagMembers>;
 }
 
 export interface Store {
@@ -152,15 +244,18 @@ export interface Store {
   tokens: Map<string, TokenRecord>;
   /** maps msg_id to its message, for every app (msg_ids are unique across apps). */
   messages: Map<number, MassMessage>;
-  /** Ids handed out by preview, kept only so that no send reuses one. */
-  preview_ids: Set<number>;
+  /** The last msg_id and msg_data_id handed out (sends and previews share the msg_ids). */
+  ids: IdSequences;
 }
 
-export function createStore(): Store {
-  return { apps: new Map(), tokens: new Map(), messages: new Map(), preview_ids: new Set() };
+export function createStore(random: Random): Store {
+  return { apps: new Map(), tokens: new Map(), messages: new Map(), ids: startIdSequences(random) };
 }
 
 export const DEFAULT_PUSH: PushOptions = { timeout_ms: 5000, retry_delay_ms: 1000 };
+
+/** The mock's choice where the docs are silent: both calls answer 8950x, 89505 for the first minute. */
+export const DEFAULT_PROTECTION_CODES: ProtectionCodes = { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 };
 
 export function createAppState(settings: AppSettings, random: Random): App {
   return {
@@ -168,6 +263,7 @@ export function createAppState(settings: AppSettings, random: Random): App {
     tags: settings.tags.map((tag) => ({ ...tag })),
     limits: { ...settings.limits },
     push: { ...settings.push },
+    protection_codes: { ...settings.protection_codes, operations: [...settings.protection_codes.operations] },
     original_id: `gh_${random.hex(12)}`,
     speed: 0,
     work_base: 0,
@@ -176,12 +272,20 @@ export function createAppState(settings: AppSettings, random: Random): App {
     message_ids: [],
     in_flight: createInFlight(),
     clientmsgids: new Map(),
+    library: new Map(),
+    drafts: new Map(),
     tokens: [],
     stable: undefined,
     usage: { day: -1, api_calls: 0, mass_sends: 0, minute: -1, minute_calls: 0 },
+    next_tag_id: nextTagIdAfter(settings.tags),
+    taggings: new Map(),
   };
 }
 
-export function isIdTaken(store: Store, id: number): boolean {
-  return store.messages.has(id) || store.preview_ids.has(id);
+/** Created tags get ids from 100 up; 0, 1 and 2 are WeChat's own. */
+export const FIRST_CREATED_TAG_ID = 100;
+
+/** The id createTag gives next: past `current` and every id already held. */
+export function nextTagIdAfter(tags: readonly Tag[], current = FIRST_CREATED_TAG_ID): number {
+  return tags.reduce((next, tag) => Math.max(next, tag.id + 1), current);
 }

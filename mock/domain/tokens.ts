@@ -60,15 +60,38 @@ export function issueAccessToken(store: Store, random: Random, app: Recorded<App
   return answer(record, now);
 }
 
-/** /cgi-bin/stable_token: the current stable token unless it is near its end or force_refresh asks. */
+/** A second force_refresh this soon after one that rotated does not rotate again (the stable_token doc). */
+export const FORCE_REFRESH_SPACING_MS = 30_000;
+
+/**
+ * /cgi-bin/stable_token. Normal mode: the current token until its last 5 minutes; then a new one,
+ * the old staying valid until its own expiry ("在新旧access_token交接之际，平台会保证在5分钟内，新旧
+ * access_token都可用"). force_refresh: a new one at once and the old ones invalid, except within 30 s
+ * of the last forced rotation, which answers the current token.
+ */
 export function issueStableToken(store: Store, random: Random, app: Recorded<App>, body: Body, now: number): TokenAnswer {
   const force = field(body, 'force_refresh') === true;
   const current = app.stable;
-  if (current && !force && current.expires_at - now > TOKEN_OVERLAP_MS) return answer(current, now);
-  if (current) store.tokens.delete(current.token);
+  const live = current && now < current.expires_at ? current : undefined;
+  if (live) {
+    const forcedLately = now - (app.stable_forced_at ?? -Infinity) < FORCE_REFRESH_SPACING_MS;
+    if (force ? forcedLately : live.expires_at - now > TOKEN_OVERLAP_MS) return answer(live, now);
+  }
+  if (app.stable_previous) store.tokens.delete(app.stable_previous.token);
+  if (current && (force || !live)) store.tokens.delete(current.token);
+  app.stable_previous = force ? undefined : live;
+  if (force) app.stable_forced_at = now;
   const record = issue(store, random, app, now);
   app.stable = record;
   return answer(record, now);
+}
+
+/** Every token an app holds: /cgi-bin/token's latest two and the stable ones. */
+export function tokensOf(app: App): TokenRecord[] {
+  const held = [...app.tokens];
+  if (app.stable) held.push(app.stable);
+  if (app.stable_previous) held.push(app.stable_previous);
+  return held;
 }
 
 /** 41001 missing, 40014 malformed, 40001 unknown or superseded, 42001 expired. */
@@ -85,5 +108,5 @@ export function authenticate(store: Store, token: string | undefined, appNow: (a
 /** Makes the token index hold exactly `app`'s current tokens (after its tokens were put back). */
 export function reindexTokens(store: Store, app: App): void {
   for (const [token, record] of store.tokens) if (record.appid === app.appid) store.tokens.delete(token);
-  for (const record of [...app.tokens, app.stable]) if (record) store.tokens.set(record.token, record);
+  for (const record of tokensOf(app)) store.tokens.set(record.token, record);
 }

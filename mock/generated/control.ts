@@ -290,6 +290,7 @@ export interface components {
             error: string;
             message: string;
         };
+        /** @description A tag and its fans. Given to an app: id 2 is WeChat's own 星标组 (that name; only its count is set, 0 when not given), created tags have ids from 100, names of at most 30 bytes used once, at most 100 of them; any other id is refused. A tag never has more fans than its app; setting fans or tags forgets what tagging calls changed. In a view, count is the fans the tag has now, tagging calls included: what getTags answers. */
         Tag: {
             id: number;
             name: string;
@@ -297,8 +298,8 @@ export interface components {
         };
         /** @description Off unless set. */
         Limits: {
-            /** @description Successful sends a day before 45028. */
-            daily_mass_quota?: number;
+            /** @description Successful sendall calls a day before 45028. Unset: the account type's (service 100, subscription 1); null: no quota. */
+            daily_mass_quota?: number | null;
             /** @description API calls a day before 45009. */
             daily_api_quota?: number;
             /** @description API calls a minute before 45011. */
@@ -325,7 +326,29 @@ export interface components {
             encoding_aes_key?: string | null;
             limits?: components["schemas"]["Limits"];
             push?: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            /** @description A send without clientmsgid is deduplicated by the digest of its scope and content, as WeChat does; default true. */
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
+            media?: components["schemas"]["MediaPolicy"];
         };
+        /**
+         * @description A verified service account (default: sendall 100 times a day) or subscription account (sendall once a day; mass/send refused with 48001).
+         * @enum {string}
+         */
+        AccountType: "service" | "subscription";
+        /** @description While a send awaits the administrator: which calls answer 89505 then 89504, and when 89505 becomes 89504. The docs do not settle either; the defaults are the mock's choice. */
+        ProtectionCodes: {
+            /** @description Default [massmsgget, setSpeed]. */
+            operations?: ("massmsgget" | "setSpeed")[];
+            /** @description Default 60000: 89505 in the first minute of waiting, 89504 after. */
+            switch_after_ms?: number;
+        };
+        /**
+         * @description strict (default): sendall, send and preview take only a media_id the app holds, unexpired and of the type the msgtype needs (else 40007), and so do a draft's or uploadnews' thumb_media_id and uploadvideo's media_id; any: any non-empty string.
+         * @enum {string}
+         */
+        MediaPolicy: "strict" | "any";
         AppPatch: {
             /** @description As setSpeed: what is left of a send goes at the new rate. */
             speed?: number;
@@ -344,6 +367,11 @@ export interface components {
             encoding_aes_key?: string | null;
             limits?: components["schemas"]["Limits"];
             push?: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            /** @description A send without clientmsgid is deduplicated by the digest of its scope and content, as WeChat does; default true. */
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
+            media?: components["schemas"]["MediaPolicy"];
         };
         /** @description One attempt to POST the send's MASSSENDJOBFINISH event to the app's callback URL. */
         PushAttemptView: {
@@ -373,6 +401,10 @@ export interface components {
             msg_data_id?: number;
             appid: string;
             msgtype: string;
+            /** @description How many articles the send's news has (from its draft or uploadnews); 1 for other types. */
+            articles: number;
+            /** @description Articles deleted one by one (article_idx), oldest first; the send is DELETE once all are. */
+            deleted_articles: number[];
             /** @enum {string} */
             status: "AWAITING_CONFIRMATION" | "SENDING" | "SEND_SUCCESS" | "SEND_FAIL" | "DELETE";
             /** @description Fans the send targets (the event's TotalCount). */
@@ -414,8 +446,66 @@ export interface components {
             has_encoding_aes_key?: boolean;
             limits: components["schemas"]["Limits"];
             push: components["schemas"]["PushOptions"];
+            account_type?: components["schemas"]["AccountType"];
+            dedupe_without_clientmsgid?: boolean;
+            protection_codes?: components["schemas"]["ProtectionCodes"];
+            media: components["schemas"]["MediaPolicy"];
+            /** @description Every media_id the app was issued by uploads, add_material, uploadnews and uploadvideo, oldest first, expired ones included. */
+            library: components["schemas"]["MediaView"][];
+            /** @description The draft box, oldest first: the default draft wxmock-default-news, then those draft/add made. */
+            drafts: components["schemas"]["DraftView"][];
             message_count: number;
             messages: components["schemas"]["MessageView"][];
+        };
+        /** @description What the mock keeps of an uploaded file; never its bytes. */
+        FileView: {
+            filename: string;
+            size: number;
+            sha256: string;
+        };
+        ArticleView: {
+            title: string;
+            author: string;
+            digest: string;
+            content: string;
+            content_source_url: string;
+            thumb_media_id: string;
+        };
+        MediaView: {
+            media_id: string;
+            /** @enum {string} */
+            type: "image" | "voice" | "video" | "thumb" | "news" | "mpvideo";
+            /**
+             * @description The call that issued it; all but material expire 3 days after created_at.
+             * @enum {string}
+             */
+            source: "upload" | "material" | "uploadnews" | "uploadvideo";
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null for permanent material.
+             */
+            expires_at: string | null;
+            /** @description At the app's time now; an expired media_id answers 40007. */
+            expired: boolean;
+            file?: components["schemas"]["FileView"];
+            /** @description A permanent image's address. */
+            url?: string;
+            title?: string;
+            description?: string;
+            articles?: components["schemas"]["ArticleView"][];
+            /** @description uploadvideo: the video upload it made sendable. */
+            video_media_id?: string;
+        };
+        DraftView: {
+            media_id: string;
+            /**
+             * Format: date-time
+             * @description null for the default draft, which every app has from the start.
+             */
+            created_at: string | null;
+            articles: components["schemas"]["ArticleView"][];
         };
         State: {
             /** Format: date-time */

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Journal, JournalRecord } from '../harness/journal.js';
 import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/handle-wechat.js';
+import { formSummary, readMultipart, type ReadForm } from '../wechat/read-multipart.js';
 import { routeFor } from '../wechat/routes.js';
 import type { WechatRequest } from '../wechat/wechat-request.js';
 import { WECHAT_CONTENT_TYPE } from '../wechat/wire.js';
@@ -44,14 +45,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The request as the WeChat handler takes it: `body` as read, the rest from the message. */
-export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer): WechatRequest {
+/** The request as the WeChat handler takes it: `body` (and a multipart route's form) as read, the rest from the message. */
+export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer, form?: ReadForm): WechatRequest {
   return {
     method: req.method ?? 'GET',
     path,
     query,
     body,
     contentType: header(req, 'content-type'),
+    form,
     host: header(req, 'host'),
     tunnel: tunnelOf(req),
     forcedErrcode: header(req, 'x-mock-errcode'),
@@ -82,8 +84,10 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
       sendError(res, 413, 'payload_too_large', `${route.operationId} bodies are limited to ${route.maxBodyBytes} bytes`);
       return;
     }
-    const outcome = handler(route, wechatRequestOf(req, path, query, raw.bytes));
-    const body = raw.bytes.length === 0 ? '' : raw.bytes.toString('utf8');
+    const form = route.params === 'multipart' && raw.bytes.length > 0 ? await readMultipart(raw.bytes, header(req, 'content-type')) : undefined;
+    const outcome = handler(route, wechatRequestOf(req, path, query, raw.bytes, form));
+    // An upload is journaled as what the mock keeps of it, never its bytes.
+    const body = form ? JSON.stringify(formSummary(form)) : raw.bytes.length === 0 ? '' : raw.bytes.toString('utf8');
     if ('interrupt' in outcome) {
       const status = 'reset' in outcome.interrupt ? null : outcome.interrupt.http_status;
       record({ operation: outcome.operationId, appid: outcome.appid, body, errcode: null, status, fault: outcome.interrupt.fault });

@@ -6,10 +6,14 @@
  */
 import { chmodSync, statSync } from 'node:fs';
 import type { Before, ChangeSet } from '../domain/changes.js';
+import { continueAfter } from '../domain/ids.js';
 import { rebuildInFlight } from '../domain/in-flight.js';
+import { tokensOf } from '../domain/tokens.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
-import { createInFlight, type App, type ClientMsgIdEntry, type MassMessage } from '../domain/store.js';
+import { createInFlight, nextTagIdAfter, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media } from '../domain/store.js';
+import { withStarTag } from '../domain/tag-settings.js';
+import { applyTagging } from '../domain/apply-tagging.js';
 import { startCompaction, type Compaction } from './compact-in-background.js';
 import { loadStateFile, serializeRecords, STATE_FORMAT, STATE_VERSION, type AppFields, type AppRecord, type MessageFields, type StateHeader, type StateRecord } from './state-file.js';
 import { NODE_IO, PRIVATE_MODE, StateLog, StateRewrite, type StateFileIo } from './state-log.js';
@@ -44,18 +48,47 @@ export interface StateFileHandle {
 }
 
 function appRecord(app: App, now: number): AppRecord {
-  const { message_ids: _ids, in_flight: _inFlight, clientmsgids, ...rest } = app;
-  return { ...rest, clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS) };
+  const { message_ids: _ids, in_flight: _inFlight, clientmsgids, library: _library, drafts: _drafts, taggings, ...rest } = app;
+  return {
+    ...rest,
+    clientmsgids: [...clientmsgids].filter(([, seen]) => now - seen.at < CLIENTMSGID_WINDOW_MS),
+    taggings: [...taggings].map(([id, members]) => [id, { added: [...members.added], removed: [...members.removed] }]),
+  };
+}
+
+/**
+ * An app from its whole record: its media and drafts follow in their own records. One written before
+ * the media policy existed gets the default; one written before tags and followers existed gets
+ * 星标组 and no taggings.
+ */
+function restoredApp({ taggings, next_tag_id, ...record }: AppRecord): App {
+  const tags = withStarTag(record.tags);
+  return {
+    ...record,
+    media: record.media ?? 'strict',
+    tags,
+    clientmsgids: new Map(record.clientmsgids),
+    library: new Map(),
+    drafts: new Map(),
+    message_ids: [],
+    in_flight: createInFlight(),
+    next_tag_id: next_tag_id ?? nextTagIdAfter(tags),
+    taggings: new Map((taggings ?? []).map(([id, members]) => [id, { added: new Set(members.added), removed: new Set(members.removed) }])),
+  };
 }
 
 function* snapshot(sim: Simulator): Generator<StateRecord> {
   yield { t: 'clock', now: sim.clock.now() };
   for (const app of sim.store.apps.values()) yield { t: 'app', app: appRecord(app, sim.appNow(app)) };
+  for (const app of sim.store.apps.values()) {
+    for (const media of app.library.values()) yield { t: 'media', appid: app.appid, media };
+    for (const draft of app.drafts.values()) yield { t: 'draft', appid: app.appid, draft };
+  }
   for (const message of sim.store.messages.values()) yield { t: 'msg', msg: message };
 }
 
-/** What the app holds that a record does not: rebuilt from the messages on restore. */
-const UNRECORDED_APP_FIELDS: ReadonlySet<string> = new Set(['message_ids', 'in_flight', 'clientmsgids']);
+/** What the app holds that an app record does not: rebuilt from the messages on restore, or recorded on its own. */
+const UNRECORDED_APP_FIELDS: ReadonlySet<string> = new Set(['message_ids', 'in_flight', 'clientmsgids', 'library', 'drafts', 'taggings']);
 
 /** The fields of `now` that differ from `before`; undefined when none do. */
 function changedFields<T extends object>(now: T, before: T, skip?: ReadonlySet<string>): Partial<T> | undefined {
@@ -89,7 +122,12 @@ function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
     const record = appChange(sim, app, before);
     if (record) records.push(record);
   }
+  for (const { app, tagid, op, fans } of changes.taggings) {
+    records.push({ t: 'tagging', appid: app.appid, ...(tagid === undefined ? {} : { tagid }), op, ...(op === 'clear' ? {} : { fans: [...fans] }) });
+  }
   for (const { app, id, entry } of changes.clientMsgIds) records.push({ t: 'cmid', appid: app.appid, id, msg_id: entry.msg_id, at: entry.at });
+  for (const { app, media } of changes.media) records.push({ t: 'media', appid: app.appid, media });
+  for (const { app, draft } of changes.drafts) records.push({ t: 'draft', appid: app.appid, draft });
   for (const [message, before] of changes.messages) {
     const record = messageChange(message, before);
     if (record) records.push(record);
@@ -112,11 +150,16 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       latestClock.now = Math.max(latestClock.now, record.now);
       return;
     case 'app':
-      store.apps.set(record.app.appid, { ...record.app, clientmsgids: new Map(record.app.clientmsgids), message_ids: [], in_flight: createInFlight() });
+      store.apps.set(record.app.appid, restoredApp(record.app));
       return;
     case 'app-set': {
       const app = store.apps.get(record.appid);
       if (app) Object.assign(app, record.set);
+      return;
+    }
+    case 'tagging': {
+      const app = store.apps.get(record.appid);
+      if (app) applyTagging(app, record.tagid, record.op, record.fans ?? []);
       return;
     }
     case 'cmid': {
@@ -125,9 +168,19 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       return;
     }
     case 'msg':
-      // `?? []`: a record written before pushes were recorded has none.
-      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [] });
+      // A record written before pushes or article counts were recorded has none: no pushes, one article.
+      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1, deleted_articles: record.msg.deleted_articles ?? [] });
       return;
+    case 'media': {
+      const app = store.apps.get(record.appid);
+      if (app) (app.library as Map<string, Media>).set(record.media.media_id, record.media);
+      return;
+    }
+    case 'draft': {
+      const app = store.apps.get(record.appid);
+      if (app) (app.drafts as Map<string, Draft>).set(record.draft.media_id, record.draft);
+      return;
+    }
     case 'msg-set': {
       const message = store.messages.get(record.msg_id);
       if (message) Object.assign(message, record.set);
@@ -150,9 +203,10 @@ function restore(sim: Simulator, records: StateRecord[]): void {
     if (app) app.message_ids.push(id);
     else store.messages.delete(id);
   }
+  continueAfter(store.ids, [...store.messages.values()]);
   for (const app of store.apps.values()) {
     rebuildInFlight(store, app);
-    for (const token of [...app.tokens, app.stable]) if (token) store.tokens.set(token.token, token);
+    for (const token of tokensOf(app)) store.tokens.set(token.token, token);
   }
   // Mock time never moves back across a restart.
   const now = sim.clock.now();

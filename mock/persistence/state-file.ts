@@ -1,31 +1,47 @@
 /**
  * The --state-file format (version 3): JSON lines, a header first, then records. Whole records
- * (`app`, `msg`) create or replace an entity; small ones (`app-set`, `msg-set`, `cmid`) change the
- * fields a unit of work touched. A later record of the same entity wins. A torn last line (a crash
- * mid-write) is dropped; anything else that does not parse is refused, and the file is left as it
- * was. Version 2 files (whole records only) read as they are and are rewritten as 3 at the next
+ * (`app`, `msg`) create or replace an entity; small ones (`app-set`, `msg-set`, `cmid`, `tagging`)
+ * change what a unit of work touched (`tagging`: the fans one call tagged or untagged, never a
+ * tag's members); `media` and `draft` add a media_id or a draft to an app (neither changes once
+ * made). A later record of the same entity wins. A torn last line (a crash mid-write) is dropped;
+ * anything else that does not parse is refused, and the file is left as it was. Version 2 files
+ * (whole records only) read as they are and are rewritten as 3 at the next
  * compaction; record types added later keep the version at 3.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { App, ClientMsgIdEntry, MassMessage } from '../domain/store.js';
+import type { TaggingOp } from '../domain/apply-tagging.js';
+import type { App, ClientMsgIdEntry, Draft, MassMessage, Media } from '../domain/store.js';
 
 export const STATE_FORMAT = 'wechat-mass-mock/state';
 export const STATE_VERSION = 3;
 /** Version 2 has a subset of version 3's records. */
 const READABLE_VERSIONS: readonly number[] = [2, 3];
 
-/** An app as stored: everything but what is rebuilt from the messages (message_ids, in_flight). */
-export type AppRecord = Omit<App, 'message_ids' | 'in_flight' | 'clientmsgids'> & { clientmsgids: [string, ClientMsgIdEntry][] };
-/** The fields of an app a unit changed (never its appid or clientmsgids, which have `cmid`). */
-export type AppFields = Partial<Omit<AppRecord, 'appid' | 'clientmsgids'>>;
+/** What tagging did to one tag's members (App.taggings), as stored. */
+export type TagMembersRecord = { added: number[]; removed: number[] };
+/**
+ * An app as stored: everything but what is rebuilt from the messages (message_ids, in_flight) and
+ * what has records of its own (media, drafts). Records written before tags and followers existed
+ * have no taggings or next_tag_id.
+ */
+export type AppRecord = Omit<App, 'message_ids' | 'in_flight' | 'clientmsgids' | 'library' | 'drafts' | 'taggings' | 'next_tag_id'> & {
+  clientmsgids: [string, ClientMsgIdEntry][];
+  taggings?: [number, TagMembersRecord][];
+  next_tag_id?: number;
+};
+/** The fields of an app a unit changed (never its appid, clientmsgids or taggings, which have `cmid` and `tagging`). */
+export type AppFields = Partial<Omit<AppRecord, 'appid' | 'clientmsgids' | 'taggings'>>;
 export type MessageFields = Partial<Omit<MassMessage, 'msg_id' | 'appid'>>;
 
 export type StateRecord =
   | { t: 'app'; app: AppRecord }
   | { t: 'app-set'; appid: string; set: AppFields }
   | { t: 'cmid'; appid: string; id: string; msg_id: number; at: number }
+  | { t: 'tagging'; appid: string; tagid?: number; op: TaggingOp; fans?: number[] }
   | { t: 'msg'; msg: MassMessage }
   | { t: 'msg-set'; msg_id: number; set: MessageFields }
+  | { t: 'media'; appid: string; media: Media }
+  | { t: 'draft'; appid: string; draft: Draft }
   | { t: 'clock'; now: number }
   | { t: 'drop'; appid: string }
   | { t: 'reset' };
@@ -48,7 +64,7 @@ export interface LoadedState {
   recovered: boolean;
 }
 
-const RECORD_TYPES: ReadonlySet<string> = new Set<StateRecord['t']>(['app', 'app-set', 'cmid', 'msg', 'msg-set', 'clock', 'drop', 'reset']);
+const RECORD_TYPES: ReadonlySet<string> = new Set<StateRecord['t']>(['app', 'app-set', 'cmid', 'tagging', 'msg', 'msg-set', 'media', 'draft', 'clock', 'drop', 'reset']);
 
 function recordType(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

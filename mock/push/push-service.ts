@@ -99,7 +99,7 @@ export function jobFinishXmlFor(sim: Simulator, message: MassMessage, app: App):
     status,
     ...counts,
     msgtype: message.msgtype,
-    articleUrls: published ? [articleUrl(message)] : [],
+    articleUrls: published ? Array.from({ length: message.articles }, (_, i) => articleUrl(message, i + 1)) : [],
   });
 }
 

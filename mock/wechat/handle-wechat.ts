@@ -1,13 +1,14 @@
 /**
  * One WeChat request through its route, transport-neutral. An access_token route: token (41001,
  * 40014, 40001, 42001) → method (43002) → the call's admission (override, fault, limits) → body
- * (44002, 47001) → the operation's rule. A credentials route (the tokens): method → parameters →
+ * (44002 empty; 47001 not JSON, or 41005 not a form for an upload) → the operation's rule. A credentials route (the tokens): method → parameters →
  * appid, grant_type, secret → the call's admission → the token. Each request is one unit of work:
  * what it changed is recorded once, before the answer goes out; a change that could not be recorded
  * is not applied and answers -1 (system error).
  */
 import { StateWriteError } from '../domain/changes.js';
 import { errmsgFor, type WxErrcode } from '../domain/errors.js';
+import { nextMsgId } from '../domain/ids.js';
 import { countApiCall, countsApiCalls } from '../domain/limits.js';
 import { isObject, type Body } from '../domain/loose.js';
 import type { Result } from '../domain/result.js';
@@ -68,6 +69,14 @@ function queryParams(query: string): Body {
   return Object.fromEntries(new URLSearchParams(query));
 }
 
+/** The query and the form together (a form field wins: wechatpy sends add_material's description in the query, others in the form). */
+function multipartParams(request: WechatRequest): Result<Body> {
+  if (request.body.length === 0) return { ok: false, errcode: 44002 };
+  if (!request.form?.ok) return { ok: false, errcode: 41005 };
+  const { fields, files } = request.form.form;
+  return { ok: true, value: Object.fromEntries([...new URLSearchParams(request.query), ...fields, ...files]) };
+}
+
 export function createWechatHandler(sim: Simulator, documented: Documented, faults?: Faults) {
   /** The one place a WeChat error body is built; 45065 carries the existing send's msg_id, as WeChat's does. */
   const error = (operationId: OperationId, app: App | undefined, errcode: WxErrcode, msgId?: number): WechatAnswer => {
@@ -79,7 +88,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
 
   /** A documented errcode forced on a call (header or fault); a forced 45065 names the app's latest send. */
   const forcedError = (operationId: OperationId, app: App, errcode: WxErrcode): WechatAnswer =>
-    error(operationId, app, errcode, errcode === 45065 ? app.message_ids.at(-1) ?? sim.random.id(() => false) : undefined);
+    error(operationId, app, errcode, errcode === 45065 ? app.message_ids.at(-1) ?? nextMsgId(sim.store.ids, sim.random) : undefined);
 
   const override = (operationId: OperationId, header: string | undefined): Override => {
     if (header === undefined) return undefined;
@@ -126,6 +135,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
 
   const params = (route: AnyRoute, request: WechatRequest): Result<Body> => {
     if (route.params === 'json') return parseJson(request.body);
+    if (route.params === 'multipart') return multipartParams(request);
     return { ok: true, value: route.params === 'query' ? queryParams(request.query) : {} };
   };
 

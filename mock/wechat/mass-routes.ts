@@ -10,5 +10,5 @@ export const MASS_ROUTES = {
   '/cgi-bin/message/mass/sendall': route('sendAll', { methods: ['POST'], auth: 'access_token', params: 'json', run: sendAll }),
   '/cgi-bin/message/mass/send': route('massSend', { methods: ['POST'], auth: 'access_token', params: 'json', run: massSend }),
   '/cgi-bin/message/mass/delete': route('deleteMassMsg', { methods: ['POST'], auth: 'access_token', params: 'json', run: deleteMassMsg }),
-  '/cgi-bin/message/mass/preview': route('previewMassMsg', { methods: ['POST'], auth: 'access_token', params: 'json', run: (ctx, _app, params) => previewMassMsg(ctx, params) }),
+  '/cgi-bin/message/mass/preview': route('previewMassMsg', { methods: ['POST'], auth: 'access_token', params: 'json', run: previewMassMsg }),
 };

@@ -12,6 +12,9 @@ import type { OperationId, WxSuccess } from './wire.js';
 /** What a body may weigh unless its route says otherwise. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** What a multipart upload may weigh: the largest file a type takes (10 MB) with room to spare. */
+export const MULTIPART_MAX_BODY_BYTES = 20 * 1024 * 1024;
+
 export type HttpMethod = 'GET' | 'POST';
 
 export interface Route<Op extends OperationId> {
@@ -23,8 +26,11 @@ export interface Route<Op extends OperationId> {
    * and grant_type among the parameters: the token operations).
    */
   readonly auth: 'access_token' | 'credentials';
-  /** Where its parameters are: a JSON body (44002 empty, 47001 not JSON), the query, or nowhere (getSpeed ignores its body). */
-  readonly params: 'json' | 'query' | 'none';
+  /**
+   * Where its parameters are: a JSON body (44002 empty, 47001 not JSON), the query, nowhere (getSpeed
+   * ignores its body), or a multipart body and the query together (44002 empty, 41005 not a form).
+   */
+  readonly params: 'json' | 'query' | 'none' | 'multipart';
   /** Bodies over this many bytes are answered 413 without being read further. */
   readonly maxBodyBytes: number;
   run(ctx: DomainContext, app: App, params: Body): Result<WxSuccess<Op>>;

@@ -1,3 +1,5 @@
+import type { ReadForm } from './read-multipart.js';
+
 /** One request to a WeChat operation, as the request path carries it, transport-neutral. */
 export interface WechatRequest {
   method: string;
@@ -9,6 +11,8 @@ export interface WechatRequest {
   body: Buffer;
   /** The Content-Type header, when one was sent (some SDKs send none with a JSON body). */
   contentType: string | undefined;
+  /** A multipart route's non-empty body as read by `readMultipart` (which is asynchronous, so the transport reads it first). */
+  form?: ReadForm | undefined;
   /** The Host header, as the client sent it (with its port, if any). */
   host: string | undefined;
   /** Set when the request came through a proxy tunnel (CONNECT): the host the client asked for. */

@@ -30,5 +30,8 @@ export function checkTargets(report) {
   const fans = report.memory.fans;
   const fanRatio = ratio(fans.big.heapPerSend, fans.small.heapPerSend);
   check('heap per send, 10,000,000 fans vs 10', '≈ 1× (within 0.9–1.1)', `${fmt(fans.big.heapPerSend)} B vs ${fmt(fans.small.heapPerSend)} B = ${x(fanRatio)}`, fanRatio >= 0.9 && fanRatio <= 1.1);
+  const { small, big: large } = report.memory.audience;
+  const extra = large.heapDelta - small.heapDelta;
+  check('heap of an app with its followers, a tag and their pages, 10,000,000 fans vs 10', '< 256 KB more', `${fmt(large.heapDelta / 1024, 1)} KB vs ${fmt(small.heapDelta / 1024, 1)} KB`, extra < 256 * 1024);
   return checks;
 }

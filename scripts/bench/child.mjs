@@ -7,6 +7,7 @@
 const CHILDREN = {
   memory: async () => (await import('./memory.mjs')).childMemory,
   fans: async () => (await import('./memory.mjs')).childFans,
+  audience: async () => (await import('./memory.mjs')).childAudience,
   'inproc-start': async () => (await import('./cold-start.mjs')).childInprocStart,
   compaction: async () => (await import('./state-file.mjs')).childCompaction,
 };

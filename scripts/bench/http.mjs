@@ -55,8 +55,9 @@ export async function fetchToken(port) {
   return JSON.parse((await httpCall(port, 'GET', `/cgi-bin/token?${TOKEN_QUERY}`)).body).access_token;
 }
 
-/** One mass send to tag 100 through the mock at `port`: the answer's text and its parsed body. */
-export async function sendToTag(port, token) {
-  const res = await httpCall(port, 'POST', `/cgi-bin/message/mass/sendall?access_token=${token}`, TEXT_TO_TAG);
+/** The `n`-th mass send to tag 100 through the mock at `port`: the answer's text and its parsed body. */
+export async function sendToTag(port, token, n) {
+  // Each its own text: WeChat refuses a repeat of a send's scope and content without clientmsgid (45066).
+  const res = await httpCall(port, 'POST', `/cgi-bin/message/mass/sendall?access_token=${token}`, { ...TEXT_TO_TAG, text: { content: `bench ${n}` } });
   return { text: res.body, body: JSON.parse(res.body) };
 }

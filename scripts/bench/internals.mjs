@@ -20,6 +20,9 @@ const simOf = (mock) => mock.mock.sim;
  */
 export async function loadInternals() {
   const sends = await importDist('mock/domain/sends.js');
+  const followers = await importDist('mock/domain/followers.js');
+  const tags = await importDist('mock/domain/tags.js');
+  const codec = await importDist('mock/domain/openid-codec.js');
   const wechat = await importDist('mock/wechat/handle-wechat.js');
   const routes = await importDist('mock/wechat/routes.js');
   const spec = await importDist('contracts/load-spec.js');
@@ -38,6 +41,12 @@ export async function loadInternals() {
     sendAll: inUnit(sends.sendAll),
     massmsgget: inUnit(sends.massmsgget),
     setSpeed: inUnit(sends.setSpeed),
+    massSend: inUnit(sends.massSend),
+    getFollowers: inUnit(followers.getFollowers),
+    getTagFans: inUnit(tags.getTagFans),
+    batchUntagging: inUnit(tags.batchUntagging),
+    /** The openid of the app's fan `index`, as the app derives it: a cursor into any page. */
+    openidOf: (app, index) => codec.openidCodec(app).encode([index])[0],
     /** `handle(path, { method, query, body })` answers `{ body, … }` as /cgi-bin would, minus HTTP; `body` is a Buffer. */
     wechatHandler(mock) {
       const handler = wechat.createWechatHandler(simOf(mock), spec.documentedErrcodes);

@@ -1,14 +1,16 @@
 /**
- * Resident memory and per-call costs with many messages stored, and what a send to 10,000,000 fans
- * costs against one to 10. Each measurement runs in a fresh process (child.mjs `memory` and `fans`,
- * with --expose-gc), so nothing the bench itself allocated is counted.
+ * Resident memory and per-call costs with many messages stored, what a send to 10,000,000 fans
+ * costs against one to 10, and what an app of 10,000,000 fans (its followers, a tag they all carry,
+ * the pages a client reads) costs against one of 10. Each measurement runs in a fresh process
+ * (child.mjs `memory`, `fans` and `audience`, with --expose-gc), so nothing the bench itself
+ * allocated is counted.
  */
 import { performance } from 'node:perf_hooks';
 import { fmt } from './format.mjs';
 import { loadInternals, loadStateView } from './internals.mjs';
 import { importMockEntry } from './paths.mjs';
 import { runChild } from './processes.mjs';
-import { TEXT_TO_ALL, TEXT_TO_TAG } from './requests.mjs';
+import { TEXT_TO_ALL, TEXT_TO_TAG, UNLIMITED_SENDS } from './requests.mjs';
 import { median } from './stats.mjs';
 
 const T0 = Date.UTC(2026, 10, 22);
@@ -84,7 +86,7 @@ async function stateCost(mock, app) {
 export async function childMemory([countArg]) {
   const count = Number(countArg);
   const { wx, mock } = await freshMock();
-  const app = wx.addApp(mock, { appid: 'wxbench0000000001', secret: 'benchsecret', fans: 1000, tags: [{ id: 100, name: 'bench', count: 1000 }] });
+  const app = wx.addApp(mock, { appid: 'wxbench0000000001', secret: 'benchsecret', fans: 1000, tags: [{ id: 100, name: 'bench', count: 1000 }], ...UNLIMITED_SENDS });
   const before = memoryNow();
   const createMs = sendMany(wx, mock, app, count);
   const afterSending = memoryNow();
@@ -120,7 +122,7 @@ export async function childFans([fansArg, sendsArg]) {
   const fans = Number(fansArg);
   const n = Number(sendsArg);
   const { wx, mock } = await freshMock();
-  const app = wx.addApp(mock, { appid: 'wxfans00000000001', fans });
+  const app = wx.addApp(mock, { appid: 'wxfans00000000001', fans, ...UNLIMITED_SENDS });
   wx.sendAll(mock, app, TEXT_TO_ALL); // first-send allocations out of the way
   const before = memoryNow();
   for (let i = 0; i < n; i++) {
@@ -134,6 +136,42 @@ export async function childFans([fansArg, sendsArg]) {
 
 const fanSummary = (runs) => ({ runs, heapPerSend: median(runs.map((r) => r.heapPerSend)), audience: runs[0].audience });
 
+/** Milliseconds per call of `fn`, over `n` calls. */
+const msPerCall = (n, fn) => perCall(n, fn) / 1e6;
+
+/**
+ * Child: an app of `fans` followers and a tag all of them carry, then what a client does with it:
+ * the first, a middle and the last page of followers and of the tag, ten fans untagged, and (with
+ * 10,000 fans or more) a mass/send to 10,000 of them. Heap and rss before and after, and the time
+ * each call takes: none of it may grow with the fans.
+ */
+export async function childAudience([fansArg]) {
+  const fans = Number(fansArg);
+  const { wx, mock } = await freshMock();
+  const before = memoryNow();
+  const app = wx.addApp(mock, { appid: 'wxaudience00000001', fans, tags: [{ id: 100, name: 'everyone', count: fans }] });
+  const cursors = [undefined, wx.openidOf(app, Math.floor(fans / 2) - 1), wx.openidOf(app, Math.max(0, fans - 10_001))];
+  const page = (i) => ({ next_openid: cursors[i % cursors.length] });
+  const firstPage = () => wx.getFollowers(mock, app, page(0)).value.data.openid;
+  if (!wx.batchUntagging(mock, app, { openid_list: firstPage().slice(0, 10), tagid: 100 }).ok) throw new Error('batchUntagging refused');
+  for (let i = 0; i < cursors.length; i++) {
+    if (!wx.getFollowers(mock, app, page(i)).ok || !wx.getTagFans(mock, app, { tagid: 100, ...page(i) }).ok) throw new Error(`page ${i} refused`);
+  }
+  // Measured with no page held, so only what the mock keeps counts.
+  const after = memoryNow();
+  const followerPageMs = msPerCall(30, (i) => wx.getFollowers(mock, app, page(i)));
+  const tagPageMs = msPerCall(30, (i) => wx.getTagFans(mock, app, { tagid: 100, ...page(i) }));
+  const touser = firstPage();
+  const massSendMs = touser.length === 10_000 ? msPerCall(30, (i) => wx.massSend(mock, app, { touser, msgtype: 'text', text: { content: `bench ${i}` } })) : undefined;
+  return { fans, before, after, heapDelta: after.heapUsed - before.heapUsed, followerPageMs, tagPageMs, massSendMs };
+}
+
+/** Medians over three processes of `childAudience`. */
+function audienceSummary(runs) {
+  const med = (key) => (runs[0][key] === undefined ? undefined : median(runs.map((r) => r[key])));
+  return { runs, fans: runs[0].fans, heapDelta: med('heapDelta'), followerPageMs: med('followerPageMs'), tagPageMs: med('tagPageMs'), massSendMs: med('massSendMs') };
+}
+
 /** 10,000 and `config.messages` messages, then 10 against 10,000,000 fans, 3 processes each: the report's `memory`. */
 export function measureMemory(config) {
   console.log('  memory: 10,000 messages…');
@@ -143,5 +181,13 @@ export function measureMemory(config) {
   console.log('  memory: a send to 10 fans against a send to 10,000,000…');
   const fanRuns = { 10: [], 10_000_000: [] };
   for (let i = 0; i < 3; i++) for (const fans of [10, 10_000_000]) fanRuns[fans].push(runChild('fans', [fans, config.fanSends], ['--expose-gc']));
-  return { small, big, fans: { sends: config.fanSends, small: fanSummary(fanRuns[10]), big: fanSummary(fanRuns[10_000_000]) } };
+  console.log('  memory: an app of 10 fans against one of 10,000,000, with their pages…');
+  const audienceRuns = { 10: [], 10_000_000: [] };
+  for (let i = 0; i < 3; i++) for (const fans of [10, 10_000_000]) audienceRuns[fans].push(runChild('audience', [fans], ['--expose-gc']));
+  return {
+    small,
+    big,
+    fans: { sends: config.fanSends, small: fanSummary(fanRuns[10]), big: fanSummary(fanRuns[10_000_000]) },
+    audience: { small: audienceSummary(audienceRuns[10]), big: audienceSummary(audienceRuns[10_000_000]) },
+  };
 }

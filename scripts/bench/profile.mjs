@@ -111,7 +111,7 @@ export async function profileCli({ autocannon, config, reportsDir, logDir }) {
   await waitForAnswer(port, child);
   const token = await fetchToken(port);
   const ids = [];
-  for (let i = 0; i < 4; i++) ids.push((await sendToTag(port, token)).body.msg_id);
+  for (let i = 0; i < 4; i++) ids.push((await sendToTag(port, token, i)).body.msg_id);
   const profOps = operations(token, ids);
   const underProfiler = {};
   for (const opName of config.ops) underProfiler[opName] = await cannon(autocannon, port, profOps[opName], config.profileDuration, config.connections);

@@ -62,6 +62,17 @@ function memorySection(m) {
   lines.push('', `Baseline before any message: rss ${mb(m.small.before.rss)}, heapUsed ${mb(m.small.before.heapUsed)}. rss after \`gc()\` (--expose-gc).${m.small.stateBytes ? ` GET /__mock/state's view of the 10,000-message app: ${fmt(m.small.stateBytes / 2 ** 20, 1)} MB of JSON built in ${fmt(m.small.stateMs)} ms.` : ''}`);
   const f = m.fans;
   lines.push('', `A send to all of 10,000,000 fans vs to all of 10 (${fmt(f.sends)} sends in a fresh process, 3 processes each, median): heap per send ${fmt(f.big.heapPerSend)} B vs ${fmt(f.small.heapPerSend)} B (runs: ${f.big.runs.map((r) => fmt(r.heapPerSend)).join(', ')} vs ${f.small.runs.map((r) => fmt(r.heapPerSend)).join(', ')}; audience recorded ${fmt(f.big.audience)} and ${fmt(f.small.audience)}).`);
+  if (m.audience) lines.push(...audienceSection(m.audience));
+  return lines;
+}
+
+function audienceSection({ small, big }) {
+  const lines = ['', '### Followers and tags: 10,000,000 fans against 10', ''];
+  lines.push('| fans | heap after the app, its tag and its pages | a page of followers | a page of the tag | mass/send to 10,000 followers |', '|---:|---:|---:|---:|---:|');
+  for (const r of [small, big]) {
+    lines.push(`| ${fmt(r.fans)} | ${fmt(r.heapDelta / 1024, 1)} KB | ${fmt(r.followerPageMs, 2)} ms | ${fmt(r.tagPageMs, 2)} ms | ${r.massSendMs === undefined ? '' : `${fmt(r.massSendMs, 2)} ms`} |`);
+  }
+  lines.push('', 'Each in a fresh process, 3 processes each, median. The app holds no fan: openids are derived from the index, a tag\'s members from its seeded order and count, and tagging keeps only the fans it touched (ten untagged here). A page is the first, a middle or the last, in turn; 10 fans make pages of 10 openids.');
   return lines;
 }
 

@@ -7,6 +7,9 @@ export const TOKEN_QUERY = `grant_type=client_credential&appid=${APPID}&secret=$
 export const TEXT_TO_TAG = { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'bench' } };
 export const TEXT_TO_ALL = { filter: { is_to_all: true }, msgtype: 'text', text: { content: 'bench' } };
 
+/** What a bench app needs to send the same body again and again: no daily sendall quota, no deduplication of repeats. */
+export const UNLIMITED_SENDS = { limits: { daily_mass_quota: null }, dedupe_without_clientmsgid: false };
+
 /** The measured operations: one path each, and the request bodies autocannon cycles through. */
 export function operations(token, knownIds) {
   const q = `?access_token=${encodeURIComponent(token)}`;

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadInternals } from './internals.mjs';
 import { importMockEntry } from './paths.mjs';
 import { runChild } from './processes.mjs';
-import { TEXT_TO_TAG } from './requests.mjs';
+import { TEXT_TO_TAG, UNLIMITED_SENDS } from './requests.mjs';
 
 const T0 = Date.UTC(2026, 10, 22);
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -22,7 +22,7 @@ export async function childCompaction([countArg]) {
   const index = await importMockEntry();
   const wx = await loadInternals();
   const mock = index.createApp({ clock: { mode: 'manual', start: T0 }, seed: 1, stateFile: file, warn: () => undefined });
-  const app = wx.addApp(mock, { appid: 'wxbench0000000001', secret: 'benchsecret', fans: 1000, tags: [{ id: 100, name: 'bench', count: 1000 }] });
+  const app = wx.addApp(mock, { appid: 'wxbench0000000001', secret: 'benchsecret', fans: 1000, tags: [{ id: 100, name: 'bench', count: 1000 }], ...UNLIMITED_SENDS });
   for (let i = 0; i < count; i++) {
     const body = { ...TEXT_TO_TAG, text: { content: `bench ${i}` } };
     const sent = wx.sendAll(mock, app, body);

@@ -48,7 +48,7 @@ async function prime(port) {
   const token = await fetchToken(port);
   const knownIds = [];
   for (let i = 0; i < 4; i++) {
-    const { text, body } = await sendToTag(port, token);
+    const { text, body } = await sendToTag(port, token, i);
     if (body.errcode !== 0) throw new Error(`sendall answered ${text}`);
     knownIds.push(body.msg_id);
   }

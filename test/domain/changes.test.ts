@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settingsFromInput } from '../../mock/domain/app-settings.js';
 import { Changes, StateWriteError, type ChangeSet } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
-import { createAppState, type App, type MassMessage } from '../../mock/domain/store.js';
+import { createAppState, type App, type Draft, type MassMessage, type Media } from '../../mock/domain/store.js';
 
 const random = createRandom(1);
 const newApp = (appid: string): App => createAppState(settingsFromInput({ appid, secret: 's' }, random), random);
@@ -12,6 +12,8 @@ const newMessage = (appid: string): MassMessage => ({
   msg_data_id: undefined,
   appid,
   msgtype: 'text',
+  articles: 1,
+  deleted_articles: [],
   audience: 10,
   created_at: 0,
   status: 'SENDING',
@@ -30,6 +32,9 @@ const changeSet = (fields: Partial<ChangeSet> = {}): ChangeSet => ({
   messages: new Map(),
   messageCounts: new Map(),
   clientMsgIds: [],
+  media: [],
+  drafts: [],
+  taggings: [],
   afterCommit: [],
   ...fields,
 });
@@ -173,6 +178,40 @@ describe('Changes', () => {
         ],
       }),
     );
+  });
+
+  it('adds a media_id to the app\'s library and a draft to its draft box, each in order', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    const other = newApp('wxb');
+    const image: Media = { media_id: 'm-1', type: 'image', source: 'upload', created_at: 0, expires_at: 10 };
+    const thumb: Media = { media_id: 'm-2', type: 'thumb', source: 'material', created_at: 0, expires_at: undefined };
+    const draft: Draft = { media_id: 'd-1', created_at: 0, articles: [] };
+    changes.media(app, image);
+    changes.media(other, thumb);
+    changes.draft(app, draft);
+    expect([...app.library]).toEqual([['m-1', image]]);
+    expect([...other.library]).toEqual([['m-2', thumb]]);
+    expect([...app.drafts]).toEqual([['d-1', draft]]);
+    expect(changes.take()).toEqual(
+      changeSet({
+        media: [
+          { app, media: image },
+          { app: other, media: thumb },
+        ],
+        drafts: [{ app, draft }],
+      }),
+    );
+    expect(changes.take()).toBeUndefined();
+  });
+
+  it('has something to take after a media_id alone, or a draft alone', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    changes.media(app, { media_id: 'm', type: 'voice', source: 'upload', created_at: 0, expires_at: 1 });
+    expect(changes.take()).toBeDefined();
+    changes.draft(app, { media_id: 'd', created_at: 0, articles: [] });
+    expect(changes.take()).toBeDefined();
   });
 
   it('takes a move of the global clock alone, with what makes it, unmade', () => {

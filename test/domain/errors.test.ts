@@ -26,6 +26,12 @@ describe('the error catalog', () => {
     expect(others.length).toBeGreaterThan(0);
     for (const code of others) expect(styles[code], String(code)).toBe('space');
   });
+
+  it('marks as not seen live exactly the texts only WxJava\'s enum gives: 40004 and 40006', () => {
+    const notLive = codes.filter((code) => 'live' in WX_ERRORS[code]);
+    expect(notLive).toEqual([40004, 40006]);
+    for (const code of notLive) expect((WX_ERRORS[code] as { live?: boolean }).live, String(code)).toBe(false);
+  });
 });
 
 describe('isCatalogued', () => {

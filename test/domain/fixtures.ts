@@ -8,21 +8,24 @@
 import { Changes } from '../../mock/domain/changes.js';
 import { createRandom, type Random } from '../../mock/domain/random.js';
 import {
+  DEFAULT_PROTECTION_CODES,
   DEFAULT_PUSH,
   REALSPEED,
   createAppState,
   createStore,
   type App,
   type AppSettings,
+  type Draft,
   type MassMessage,
+  type Media,
   type Recorded,
   type SpeedLevel,
   type Store,
   type TokenRecord,
 } from '../../mock/domain/store.js';
 
-export type { App, AppSettings, MassMessage, Recorded, SpeedLevel, Store, TokenRecord };
-export { DEFAULT_PUSH };
+export type { App, AppSettings, Draft, MassMessage, Media, Recorded, SpeedLevel, Store, TokenRecord };
+export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH };
 
 /** 2026-11-22T00:00:00Z: app time in these tests starts here. */
 export const T0 = Date.UTC(2026, 10, 22);
@@ -33,7 +36,7 @@ export function unitsPerMs(speed: SpeedLevel): number {
 }
 
 export function newStore(...apps: App[]): Store {
-  const store = createStore();
+  const store = createStore(createRandom(1));
   for (const app of apps) store.apps.set(app.appid, app);
   return store;
 }
@@ -50,6 +53,10 @@ export function appSettings(overrides: Partial<AppSettings> = {}): AppSettings {
     encoding_aes_key: null,
     limits: {},
     push: { ...DEFAULT_PUSH },
+    account_type: 'service',
+    dedupe_without_clientmsgid: true,
+    protection_codes: { ...DEFAULT_PROTECTION_CODES, operations: [...DEFAULT_PROTECTION_CODES.operations] },
+    media: 'strict',
     ...overrides,
   };
 }
@@ -81,6 +88,8 @@ export function newMessage(app: App, fields: Partial<MassMessage> = {}): Recorde
     msg_data_id: undefined,
     appid: app.appid,
     msgtype: 'text',
+    articles: 1,
+    deleted_articles: [],
     audience: 1000,
     created_at: T0,
     status: 'SENDING',
@@ -98,10 +107,32 @@ export function randomWithTokens(tokens: string[], seed = 1): Random {
   const queue = [...tokens];
   return {
     seed,
-    id: (taken) => seeded.id(taken),
     rid: (nowMs) => seeded.rid(nowMs),
     token: () => queue.shift() ?? seeded.token(),
+    mediaId: (length) => seeded.mediaId(length),
     hex: (length) => seeded.hex(length),
     int: (min, max) => seeded.int(min, max),
   };
+}
+
+/** An article as draft/add keeps it, `title` unless given. */
+export function article(title = 'Hello', thumb_media_id = 'thumb-1') {
+  return { title, author: '', digest: '', content: '<p>Hi</p>', content_source_url: '', thumb_media_id };
+}
+
+/**
+ * Media `app` holds, put into its library as an upload would (recorded through a Changes of its own):
+ * a temporary upload of `type` issued at T0 and expiring 3 days later unless `fields` says otherwise.
+ */
+export function addMedia(app: App, media_id: string, fields: Partial<Omit<Media, 'media_id'>> = {}): Media {
+  const media: Media = { media_id, type: 'image', source: 'upload', created_at: T0, expires_at: T0 + 3 * 86_400_000, ...fields };
+  new Changes().media(app, media);
+  return media;
+}
+
+/** A draft in `app`'s draft box with `articles` articles. */
+export function addDraft(app: App, media_id: string, articles = 1): Draft {
+  const draft: Draft = { media_id, created_at: T0, articles: Array.from({ length: articles }, (_, i) => article(`article ${i + 1}`)) };
+  new Changes().draft(app, draft);
+  return draft;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONFIRMATION_RETRY_MS,
   CONFIRMATION_WINDOW_MS,
   EVENT_STATUS,
   WORK_PER_MESSAGE,
@@ -41,9 +40,8 @@ describe('the status machine', () => {
 });
 
 describe('timing constants', () => {
-  it('gives the administrator 30 minutes, answering 89505 in the first one', () => {
+  it('gives the administrator 30 minutes', () => {
     expect(CONFIRMATION_WINDOW_MS).toBe(1_800_000);
-    expect(CONFIRMATION_RETRY_MS).toBe(60_000);
   });
 
   it('counts a message as 6 units, so realspeed R 万/min is R units a ms', () => {
@@ -301,11 +299,40 @@ describe('lifecycleAt', () => {
 });
 
 describe('confirmationErrcode', () => {
-  it('answers 89505 (retry later) in the first minute of waiting, then 89504 (wait)', () => {
-    const message = newMessage(newApp(), { status: 'AWAITING_CONFIRMATION', created_at: T0 });
-    expect(confirmationErrcode(message, T0)).toBe(89505);
-    expect(confirmationErrcode(message, T0 + CONFIRMATION_RETRY_MS - 1)).toBe(89505);
-    expect(confirmationErrcode(message, T0 + CONFIRMATION_RETRY_MS)).toBe(89504);
-    expect(confirmationErrcode(message, T0 + CONFIRMATION_WINDOW_MS - 1)).toBe(89504);
+  it('answers 89505 (retry later) in the first minute of waiting, then 89504 (wait), by default', () => {
+    const app = newApp();
+    const message = newMessage(app, { status: 'AWAITING_CONFIRMATION', created_at: T0 });
+    for (const operation of ['massmsgget', 'setSpeed'] as const) {
+      expect(confirmationErrcode(app, operation, message, T0)).toBe(89505);
+      expect(confirmationErrcode(app, operation, message, T0 + 60_000 - 1)).toBe(89505);
+      expect(confirmationErrcode(app, operation, message, T0 + 60_000)).toBe(89504);
+      expect(confirmationErrcode(app, operation, message, T0 + CONFIRMATION_WINDOW_MS - 1)).toBe(89504);
+    }
+  });
+
+  it("switches from 89505 to 89504 after the app's switch_after_ms, counted from the send", () => {
+    const app = newApp({ protection_codes: { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 5_000 } });
+    const message = newMessage(app, { status: 'AWAITING_CONFIRMATION', created_at: T0 + 100 });
+    expect(confirmationErrcode(app, 'massmsgget', message, T0 + 5_099)).toBe(89505);
+    expect(confirmationErrcode(app, 'massmsgget', message, T0 + 5_100)).toBe(89504);
+  });
+
+  it('answers 89504 at once when switch_after_ms is 0', () => {
+    const app = newApp({ protection_codes: { operations: ['massmsgget'], switch_after_ms: 0 } });
+    const message = newMessage(app, { status: 'AWAITING_CONFIRMATION', created_at: T0 });
+    expect(confirmationErrcode(app, 'massmsgget', message, T0)).toBe(89504);
+  });
+
+  it("answers undefined for a call the app's protection_codes leave alone", () => {
+    const message = (app: ReturnType<typeof newApp>) => newMessage(app, { status: 'AWAITING_CONFIRMATION', created_at: T0 });
+    const onlyGet = newApp({ protection_codes: { operations: ['massmsgget'], switch_after_ms: 60_000 } });
+    expect(confirmationErrcode(onlyGet, 'setSpeed', message(onlyGet), T0)).toBeUndefined();
+    expect(confirmationErrcode(onlyGet, 'massmsgget', message(onlyGet), T0)).toBe(89505);
+    const onlySpeed = newApp({ protection_codes: { operations: ['setSpeed'], switch_after_ms: 60_000 } });
+    expect(confirmationErrcode(onlySpeed, 'massmsgget', message(onlySpeed), T0 + 60_000)).toBeUndefined();
+    expect(confirmationErrcode(onlySpeed, 'setSpeed', message(onlySpeed), T0 + 60_000)).toBe(89504);
+    const none = newApp({ protection_codes: { operations: [], switch_after_ms: 60_000 } });
+    expect(confirmationErrcode(none, 'massmsgget', message(none), T0)).toBeUndefined();
+    expect(confirmationErrcode(none, 'setSpeed', message(none), T0)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countApiCall, countMassSend, countsApiCalls, hasMassQuota } from '../../mock/domain/limits.js';
+import { ACCOUNT_MASS_QUOTA, countApiCall, countMassSend, countsApiCalls, hasMassQuota, massQuota } from '../../mock/domain/limits.js';
 import { newApp, type App, type Recorded } from './fixtures.js';
 
 /** Midnight in China (UTC+8) that starts 2026-11-22 there: 16:00 UTC the day before. */
@@ -99,10 +99,54 @@ describe('countApiCall', () => {
   });
 });
 
+describe('the account types\' sendall quotas', () => {
+  it('are 100 a day for a service account and 1 for a subscription account', () => {
+    expect(ACCOUNT_MASS_QUOTA).toEqual({ service: 100, subscription: 1 });
+  });
+});
+
+describe('massQuota', () => {
+  it('is the account type\'s when the app sets none', () => {
+    expect(massQuota(newApp())).toBe(100);
+    expect(massQuota(newApp({ account_type: 'service' }))).toBe(100);
+    expect(massQuota(newApp({ account_type: 'subscription' }))).toBe(1);
+  });
+
+  it('is the app\'s own when set, higher or lower than its account type\'s, 0 included', () => {
+    expect(massQuota(newApp({ limits: { daily_mass_quota: 5 } }))).toBe(5);
+    expect(massQuota(newApp({ account_type: 'subscription', limits: { daily_mass_quota: 5 } }))).toBe(5);
+    expect(massQuota(newApp({ limits: { daily_mass_quota: 1000 } }))).toBe(1000);
+    expect(massQuota(newApp({ limits: { daily_mass_quota: 0 } }))).toBe(0);
+  });
+
+  it('is none when the app sets it to null, whatever its account type', () => {
+    expect(massQuota(newApp({ limits: { daily_mass_quota: null } }))).toBeUndefined();
+    expect(massQuota(newApp({ account_type: 'subscription', limits: { daily_mass_quota: null } }))).toBeUndefined();
+  });
+});
+
 describe('the daily mass-send quota', () => {
-  it('is unlimited when not set', () => {
+  it('is the account type\'s when not set: 100 sends a day for a service account', () => {
     const app = newApp();
-    for (let i = 0; i < 100; i++) countMassSend(app, CHINA_MIDNIGHT);
+    for (let i = 0; i < 99; i++) countMassSend(app, CHINA_MIDNIGHT);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT)).toBe(true);
+    countMassSend(app, CHINA_MIDNIGHT);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT)).toBe(false);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT + 86_400_000)).toBe(true);
+  });
+
+  it('is one send a day for a subscription account', () => {
+    const app = newApp({ account_type: 'subscription' });
+    expect(hasMassQuota(app, CHINA_MIDNIGHT)).toBe(true);
+    countMassSend(app, CHINA_MIDNIGHT);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT)).toBe(false);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT + 86_400_000 - 1)).toBe(false);
+    expect(hasMassQuota(app, CHINA_MIDNIGHT + 86_400_000)).toBe(true);
+  });
+
+  it('is unlimited when set to null', () => {
+    const app = newApp({ account_type: 'subscription', limits: { daily_mass_quota: null } });
+    for (let i = 0; i < 1000; i++) countMassSend(app, CHINA_MIDNIGHT);
     expect(hasMassQuota(app, CHINA_MIDNIGHT)).toBe(true);
   });
 

@@ -8,39 +8,14 @@ describe('createRandom', () => {
     expect(createRandom(42).seed).toBe(42);
   });
 
-  it('gives the same ids, rids, tokens and hex from the same seed, and others from another', () => {
+  it('gives the same rids, tokens, hex and ints from the same seed, and others from another', () => {
     const run = (seed: number) => {
       const random = createRandom(seed);
-      return [random.id(() => false), random.rid(0), random.token(), random.hex(8), random.int(0, 1_000_000)];
+      return [random.rid(0), random.token(), random.hex(8), random.int(0, 1_000_000)];
     };
     expect(run(5)).toEqual(run(5));
     const [a, b] = [run(5), run(6)];
     for (let i = 0; i < a.length; i++) expect(b[i], `draw ${i}`).not.toEqual(a[i]);
-  });
-});
-
-describe('id', () => {
-  it('draws 10-digit integers above 2^31', () => {
-    const random = createRandom(1);
-    for (const id of draws(500, () => random.id(() => false))) {
-      expect(Number.isSafeInteger(id)).toBe(true);
-      expect(id).toBeGreaterThanOrEqual(2 ** 31);
-      expect(id).toBeLessThanOrEqual(9_999_999_999);
-      expect(String(id)).toHaveLength(10);
-    }
-  });
-
-  it('draws again until it finds an id that is not taken', () => {
-    const plain = createRandom(9);
-    const first = draws(4, () => plain.id(() => false));
-    const taken = new Set(first.slice(0, 3));
-    const asked: number[] = [];
-    const id = createRandom(9).id((candidate) => {
-      asked.push(candidate);
-      return taken.has(candidate);
-    });
-    expect(id).toBe(first[3]);
-    expect(asked).toEqual(first);
   });
 });
 
@@ -84,6 +59,20 @@ describe('token', () => {
       prefixes.add(prefix);
     }
     expect(prefixes.size).toBeGreaterThan(20);
+  });
+});
+
+describe('mediaId', () => {
+  it('is the length asked, of letters, digits, \'-\' and \'_\', every one of them drawn in time', () => {
+    const random = createRandom(6);
+    for (const length of [1, 43, 64]) expect(random.mediaId(length)).toMatch(new RegExp(`^[A-Za-z0-9_-]{${length}}$`));
+    const seen = new Set(draws(100, () => random.mediaId(64)).join(''));
+    expect(seen.size).toBe(64);
+  });
+
+  it('is the same from the same seed', () => {
+    expect(createRandom(6).mediaId(43)).toBe(createRandom(6).mediaId(43));
+    expect(createRandom(7).mediaId(43)).not.toBe(createRandom(6).mediaId(43));
   });
 });
 

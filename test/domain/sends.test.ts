@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APPID } from '../../mock/domain/app-settings.js';
-import { CONFIRMATION_RETRY_MS, CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycle.js';
+import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import type { Body } from '../../mock/domain/loose.js';
 import {
   CLIENTMSGID_WINDOW_MS,
@@ -14,12 +14,19 @@ import {
   sendAll,
   setSpeed,
 } from '../../mock/domain/sends.js';
-import type { App } from '../../mock/domain/store.js';
+import { DEFAULT_PROTECTION_CODES, type App } from '../../mock/domain/store.js';
+import { applyAppPatch } from '../../mock/domain/update-app.js';
+import { sendDigest } from '../../mock/domain/send-digest.js';
+import { addDraft } from '../../mock/domain/articles.js';
+import { getFollowers } from '../../mock/domain/followers.js';
+import { openidCodec } from '../../mock/domain/openid-codec.js';
+import { DEFAULT_NEWS_MEDIA_ID, TEMPORARY_MEDIA_MS, issueMedia } from '../../mock/domain/media-library.js';
 import {
   MPNEWS_TO_ALL,
   T0,
   addApp,
   appOf,
+  distinct,
   expectDone,
   expectFail,
   expectOk,
@@ -32,6 +39,9 @@ import {
   touched,
   type TestSim,
 } from './simulator-fixtures.js';
+
+/** By default massmsgget and setSpeed answer 89505 in the first minute of waiting, then 89504. */
+const CONFIRMATION_RETRY_MS = DEFAULT_PROTECTION_CODES.switch_after_ms;
 
 let t: TestSim;
 /** The default app: 1,000,000 fans, tag 100 with 1,000. */
@@ -61,9 +71,24 @@ const TAG_AT_SPEED_0_MS = 75;
 /** 1,000,000 fans at speed 0: 75 s. */
 const ALL_AT_SPEED_0_MS = 75_000;
 
-/** A successful send to tag 100 of `body`'s type, ended by the clock's tick. */
+/** A draft of `articles` articles in `on`'s draft box: its media_id, which an mpnews send takes. */
+function newsOf(articles: number, on: App = app): string {
+  const thumb = run(() => issueMedia(t.sim.ctx, on, t.sim.appNow(on), { type: 'thumb', source: 'material' })).media_id;
+  const article = { title: 'a', content: 'c', thumb_media_id: thumb };
+  return expectOk(run(() => addDraft(t.sim.ctx, on, { articles: Array.from({ length: articles }, () => article) }))).media_id;
+}
+
+/** A successful mpnews send to tag 100 of a new draft of `articles` articles, ended by the clock's tick. */
+function successfulNews(articles: number): number {
+  const msgId = sendOk({ ...MPNEWS_TO_TAG, mpnews: { media_id: newsOf(articles) } });
+  expectDone(t.sim.advance(TAG_AT_SPEED_0_MS));
+  expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', articles });
+  return msgId;
+}
+
+/** A successful send to tag 100 of `body`'s type (its content made distinct), ended by the clock's tick. */
 function successful(body: Body): number {
-  const msgId = sendOk(body);
+  const msgId = sendOk(distinct(body));
   expectDone(t.sim.advance(TAG_AT_SPEED_0_MS));
   expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
   return msgId;
@@ -146,7 +171,7 @@ describe('setSpeed and getSpeed', () => {
     it('accepts a speed once the send was approved or rejected', () => {
       expectDone(t.sim.approve(waiting));
       expectOk(speedTo(2, guarded));
-      const second = sendOk(MPNEWS_TO_ALL, guarded);
+      const second = sendOk(distinct(MPNEWS_TO_ALL), guarded);
       expectFail(speedTo(3, guarded), 89505);
       expectDone(t.sim.reject(second));
       expectOk(speedTo(3, guarded));
@@ -154,7 +179,7 @@ describe('setSpeed and getSpeed', () => {
 
     it('answers for the oldest send still waiting', () => {
       passWithoutTick(CONFIRMATION_RETRY_MS);
-      sendOk(MPNEWS_TO_ALL, guarded);
+      sendOk(distinct(MPNEWS_TO_ALL), guarded);
       expectFail(speedTo(3, guarded), 89504);
       expectDone(t.sim.reject(waiting));
       expectFail(speedTo(3, guarded), 89505);
@@ -367,57 +392,119 @@ describe('deleteMassMsg', () => {
   it('answers 40008 for a type that cannot be deleted, before looking at its status or article_idx', () => {
     const text = successful(textToTag());
     expectFail(del({ msg_id: text }), 40008);
-    const sending = sendOk(textToTag());
+    const sending = sendOk(distinct(textToTag()));
     expectFail(del({ msg_id: sending, article_idx: 99 }), 40008);
     expect(messageOf(t.sim, text).status).toBe('SEND_SUCCESS');
   });
 
-  it.each([0, 1, 8, '3', null])('accepts article_idx %j', (article_idx) => {
-    const msgId = successful(MPNEWS_TO_TAG);
+  it.each([0, null])('deletes the whole send for article_idx %j, whatever its articles', (article_idx) => {
+    const msgId = successfulNews(8);
     expectOk(del({ msg_id: msgId, article_idx }));
-    expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [] });
+  });
+
+  it.each([
+    [1, 1],
+    [8, 8],
+    ['3', 3],
+  ])('accepts article_idx %j of an 8-article send and deletes that article only', (article_idx, idx) => {
+    const msgId = successfulNews(8);
+    expect(expectOk(del({ msg_id: msgId, article_idx }))).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [idx] });
+  });
+
+  it('ends the send DELETE once every article is deleted, one by one; an article deleted again changes nothing', () => {
+    const msgId = successfulNews(3);
+    expectOk(del({ msg_id: msgId, article_idx: 2 }));
+    expectOk(del({ msg_id: msgId, article_idx: '2' }));
+    expectOk(del({ msg_id: msgId, article_idx: 3 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2, 3] });
+    expectOk(del({ msg_id: msgId, article_idx: 1 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [2, 3, 1] });
+    expectFail(del({ msg_id: msgId, article_idx: 1 }), 40059);
+  });
+
+  it('deletes a one-article send with article_idx 1', () => {
+    const msgId = successful(MPNEWS_TO_TAG);
+    expectOk(del({ msg_id: msgId, article_idx: 1 }));
+    expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'DELETE', deleted_articles: [1] });
+  });
+
+  it('answers 40060 for an article_idx past the send\'s articles', () => {
+    const three = successfulNews(3);
+    expectFail(del({ msg_id: three, article_idx: 4 }), 40060);
+    const one = successful(MPNEWS_TO_TAG);
+    expectFail(del({ msg_id: one, article_idx: 2 }), 40060);
+    expect(messageOf(t.sim, three)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [] });
+    expect(messageOf(t.sim, one)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [] });
   });
 
   it.each([9, -1, 1.5, 'x', '', true])('answers 40060 for article_idx %j, before the status', (article_idx) => {
     const msgId = successful(MPNEWS_TO_TAG);
     expectFail(del({ msg_id: msgId, article_idx }), 40060);
     expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
-    const sending = sendOk(MPNEWS_TO_TAG);
+    const sending = sendOk(distinct(MPNEWS_TO_TAG));
     expectFail(del({ msg_id: sending, article_idx }), 40060);
   });
 
   describe('by url', () => {
-    it('deletes the send whose article URL the event carried', () => {
+    it('deletes the send whose article URL the event carried: its mid is the msg_data_id, and idx the article', () => {
       const msgId = successful(MPNEWS_TO_TAG);
+      const message = messageOf(t.sim, msgId);
+      const url = articleUrl(message);
+      expect(url).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id}&idx=1`);
+      expect(articleUrl(message, 2)).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${message.msg_data_id}&idx=2`);
+      expectOk(del({ url }));
+      expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    });
+
+    it('takes the msg_id as mid for a send without msg_data_id', () => {
+      const msgId = successful(MPVIDEO_TO_TAG);
       const url = articleUrl(messageOf(t.sim, msgId));
       expect(url).toBe(`http://mp.weixin.qq.com/s?__biz=mock&mid=${msgId}&idx=1`);
       expectOk(del({ url }));
       expect(messageOf(t.sim, msgId).status).toBe('DELETE');
     });
 
+    it('answers 40059 for the url of an mpnews send that carries its msg_id as mid', () => {
+      const msgId = successful(MPNEWS_TO_TAG);
+      expectFail(del({ url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${msgId}&idx=1` }), 40059);
+      expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
+    });
+
+    it('deletes by url the article article_idx names', () => {
+      const msgId = successfulNews(2);
+      const message = messageOf(t.sim, msgId);
+      expectOk(del({ url: articleUrl(message, 2), article_idx: 2 }));
+      expect(messageOf(t.sim, msgId)).toMatchObject({ status: 'SEND_SUCCESS', deleted_articles: [2] });
+      expectOk(del({ url: articleUrl(message, 1), article_idx: 1 }));
+      expect(messageOf(t.sim, msgId).status).toBe('DELETE');
+    });
+
     it('reads mid as the first query field or the last, and with msg_id null', () => {
       const a = successful(MPNEWS_TO_TAG);
       const b = successful(MPNEWS_TO_TAG);
-      expectOk(del({ url: `http://mp.weixin.qq.com/s?mid=${a}&idx=1` }));
-      expectOk(del({ msg_id: null, url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${b}` }));
+      expectOk(del({ url: `http://mp.weixin.qq.com/s?mid=${messageOf(t.sim, a).msg_data_id}&idx=1` }));
+      expectOk(del({ msg_id: null, url: `http://mp.weixin.qq.com/s?__biz=mock&mid=${messageOf(t.sim, b).msg_data_id}` }));
       expect(messageOf(t.sim, a).status).toBe('DELETE');
       expect(messageOf(t.sim, b).status).toBe('DELETE');
     });
 
     it('answers 40059 for a url whose mid is no field of its own, not only digits, or missing', () => {
       const msgId = successful(MPNEWS_TO_TAG);
+      const mid = messageOf(t.sim, msgId).msg_data_id!;
       for (const url of [
-        `http://mp.weixin.qq.com/s?xmid=${msgId}`,
-        `http://mp.weixin.qq.com/s/mid=${msgId}`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}x`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}#idx`,
+        `http://mp.weixin.qq.com/s?xmid=${mid}`,
+        `http://mp.weixin.qq.com/s/mid=${mid}`,
+        `http://mp.weixin.qq.com/s?mid=${mid}x`,
+        `http://mp.weixin.qq.com/s?mid=${mid}#idx`,
         `http://mp.weixin.qq.com/s?mid=&idx=1`,
-        `http://mp.weixin.qq.com/s?mid=${msgId}0000000`,
+        `http://mp.weixin.qq.com/s?mid=${mid}0000000`,
         `http://mp.weixin.qq.com/s?idx=1`,
       ]) {
         expectFail(del({ url }), 40059);
       }
-      expectFail(del({ url: msgId }), 40059);
+      expectFail(del({ url: mid }), 40059);
       expectFail(del({ url: [articleUrl(messageOf(t.sim, msgId))] }), 40059);
       expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
     });
@@ -442,6 +529,8 @@ describe('sendAll', () => {
       msg_data_id: answer.msg_data_id,
       appid: DEFAULT_APPID,
       msgtype: 'mpnews',
+      articles: 1,
+      deleted_articles: [],
       audience: 1_000_000,
       created_at: T0,
       status: 'SENDING',
@@ -471,7 +560,7 @@ describe('sendAll', () => {
     expectDone(t.sim.advance(5000, other.appid));
     const first = sendOk(textToTag(), other);
     const mine = sendOk(textToTag());
-    const second = sendOk(textToTag(), other);
+    const second = sendOk(distinct(textToTag()), other);
     expect(messageOf(t.sim, first)).toMatchObject({ appid: other.appid, created_at: T0 + 5000, audience: 5 });
     expect(messageOf(t.sim, mine)).toMatchObject({ appid: DEFAULT_APPID, created_at: T0 });
     expect(other.message_ids).toEqual([first, second]);
@@ -494,9 +583,10 @@ describe('sendAll', () => {
     });
 
     it('follows the app\'s fans and tags as they are at the send', () => {
-      const small = addApp(t.sim, { fans: 7, tags: [{ id: 1, name: 'a', count: 3 }, { id: 2, name: 'b', count: 4 }] });
+      const small = addApp(t.sim, { fans: 7, tags: [{ id: 100, name: 'a', count: 3 }, { id: 2, name: '星标组', count: 4 }] });
       expect(messageOf(t.sim, sendOk(MPNEWS_TO_ALL, small)).audience).toBe(7);
       expect(messageOf(t.sim, sendOk(textToTag(2), small)).audience).toBe(4);
+      expect(messageOf(t.sim, sendOk(textToTag(100), small)).audience).toBe(3);
     });
 
     it('reaches nobody with an unknown tag, and the tick that follows the send ends it', () => {
@@ -522,11 +612,35 @@ describe('sendAll', () => {
     });
   });
 
-  it('passes on the content check: 40008 for a bad msgtype, 40007 for a bad media_id, before the audience', () => {
+  it('passes on the content check: 40008 for a bad msgtype, 40007 for a media_id the app does not hold, before the audience', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
     expectFail(send({ msgtype: 'video', video: { media_id: 'v' }, filter: { is_to_all: true } }), 40008);
-    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'invalid-1' }, filter: { is_to_all: true } }), 40007);
+    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'media-1' }, filter: { is_to_all: true } }, strict), 40007);
+    expectFail(send({ msgtype: 'mpnews', mpnews: { media_id: 'media-1' } }, strict), 40007);
     expectFail(send({ msgtype: 'video' }), 40008);
     expect(t.sim.store.messages.size).toBe(0);
+  });
+
+  it('judges media in the sending app at its own time: a temporary media_id expires 3 days on, at the app\'s clock', () => {
+    const strict = addApp(t.sim, { media: 'strict', tags: [{ id: 100, name: 't', count: 1 }] });
+    const voice = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'voice', source: 'upload' })).media_id;
+    const body = { msgtype: 'voice', voice: { media_id: voice }, filter: { tag_id: 100 } };
+    expectFail(send(body, addApp(t.sim, { media: 'strict' })), 40007);
+    expectDone(t.sim.advance(TEMPORARY_MEDIA_MS - 1, strict.appid));
+    sendOk(body, strict);
+    expectDone(t.sim.advance(1, strict.appid));
+    // The content is checked before the dedupe: the same send answers 40007, not 45066.
+    expectFail(send(body, strict), 40007);
+  });
+
+  it('records how many articles the send\'s news has, and 1 for any other type', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
+    const thumb = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'thumb', source: 'material' })).media_id;
+    const article = { title: 'a', content: 'c', thumb_media_id: thumb };
+    const draft = expectOk(run(() => addDraft(t.sim.ctx, strict, { articles: [article, article, article] }))).media_id;
+    expect(messageOf(t.sim, sendOk({ ...MPNEWS_TO_ALL, mpnews: { media_id: draft } }, strict)).articles).toBe(3);
+    expect(messageOf(t.sim, sendOk({ ...MPNEWS_TO_ALL, mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } }, strict)).articles).toBe(1);
+    expect(messageOf(t.sim, sendOk(textToTag())).articles).toBe(1);
   });
 
   describe('with API mass-send protection', () => {
@@ -539,7 +653,7 @@ describe('sendAll', () => {
     it('does not hold a send to a tag or to an openid list', () => {
       const guarded = addApp(t.sim, { protection: true, tags: [{ id: 100, name: 't', count: 10 }] });
       expect(messageOf(t.sim, sendOk(textToTag(), guarded)).status).toBe('SENDING');
-      expect(messageOf(t.sim, massSendOk(textTo(openids(2)), guarded)).status).toBe('SENDING');
+      expect(messageOf(t.sim, massSendOk(textTo(openids(guarded, 2)), guarded)).status).toBe('SENDING');
     });
 
     it('does not hold a send to all of an app without it', () => {
@@ -550,25 +664,37 @@ describe('sendAll', () => {
 
 describe('massSend', () => {
   it.each([2, 3, 10_000])('reaches a list of %i distinct openids', (n) => {
-    const msgId = massSendOk(textTo(openids(n)));
+    const msgId = massSendOk(textTo(openids(app, n)));
     expect(messageOf(t.sim, msgId)).toMatchObject({ audience: n, status: 'SENDING', msgtype: 'text' });
   });
 
   it('counts a duplicated openid once', () => {
-    const [a, b] = openids(2);
+    const [a, b] = openids(app, 2);
     const msgId = massSendOk(textTo([a, b, a, a]));
     expect(messageOf(t.sim, msgId).audience).toBe(2);
     expect(messageOf(t.sim, massSendOk(textTo([a, a]))).audience).toBe(1);
   });
 
   it.each([0, 1, 10_001])('answers 40130 for a list of %i', (n) => {
-    expectFail(run(() => massSend(t.sim.ctx, app, textTo(openids(n)))), 40130);
+    expectFail(run(() => massSend(t.sim.ctx, app, textTo(openids(app, n)))), 40130);
     expect(t.sim.store.messages.size).toBe(0);
   });
 
-  it.each([['bad id!'], ['short'], [''], [42], [null]])('answers 40003 when one openid is %j', (bad) => {
-    expectFail(run(() => massSend(t.sim.ctx, app, textTo([...openids(2), bad]))), 40003);
+  it.each([['bad id!'], ['short'], [''], [42], [null], ['openid_000001']])('answers 40003 when one openid is %j', (bad) => {
+    expectFail(run(() => massSend(t.sim.ctx, app, textTo([...openids(app, 2), bad]))), 40003);
     expect(t.sim.store.messages.size).toBe(0);
+  });
+
+  it('takes the openids user/get lists, and answers 40003 for one of another app\'s followers or one past the app\'s fans', () => {
+    const listed = expectOk(getFollowers(t.sim.ctx, app, {})).data!.openid;
+    expect(listed.slice(0, 3)).toEqual(openids(app, 3));
+    expect(messageOf(t.sim, massSendOk(textTo(listed.slice(0, 3)))).audience).toBe(3);
+    const small = addApp(t.sim, { fans: 5 });
+    expectFail(run(() => massSend(t.sim.ctx, small, textTo([...openids(small, 2), openids(app, 1)[0]]))), 40003);
+    const pastTheFans = openidCodec(small).encode([5])[0]!;
+    expectFail(run(() => massSend(t.sim.ctx, small, textTo([...openids(small, 2), pastTheFans]))), 40003);
+    expect(messageOf(t.sim, massSendOk(textTo(openids(small, 5)), small)).audience).toBe(5);
+    expect(small.message_ids).toHaveLength(1);
   });
 
   it('answers 40130 for a list of the wrong size before looking at the openids', () => {
@@ -586,7 +712,7 @@ describe('massSend', () => {
   });
 
   it('answers like sendAll, with msg_data_id for mpnews', () => {
-    const answer = expectOk(run(() => massSend(t.sim.ctx, app, { msgtype: 'mpnews', mpnews: { media_id: 'm' }, touser: openids(2) })));
+    const answer = expectOk(run(() => massSend(t.sim.ctx, app, { msgtype: 'mpnews', mpnews: { media_id: 'm' }, touser: openids(app, 2) })));
     expect(answer).toEqual({ errcode: 0, errmsg: 'send job submission success', msg_id: answer.msg_id, msg_data_id: messageOf(t.sim, answer.msg_id).msg_data_id });
     expect(answer.msg_data_id).toBeTypeOf('number');
   });
@@ -626,10 +752,10 @@ describe('clientmsgid', () => {
   });
 
   it('applies to massSend too, and whatever the content, per app', () => {
-    const first = massSendOk(withId('job-2', textTo(openids(2))));
+    const first = massSendOk(withId('job-2', textTo(openids(app, 2))));
     expectFail(send(withId('job-2', MPNEWS_TO_ALL)), 45066);
     passWithoutTick(60_000);
-    expectFail(run(() => massSend(t.sim.ctx, app, withId('job-2', textTo(openids(3))))), 45065, first);
+    expectFail(run(() => massSend(t.sim.ctx, app, withId('job-2', textTo(openids(app, 3))))), 45065, first);
     expectOk(send(withId('job-2'), addApp(t.sim, { tags: [{ id: 100, name: 't', count: 1 }] })));
   });
 
@@ -638,13 +764,22 @@ describe('clientmsgid', () => {
     expectFail(send(withId('12345')), 45066);
   });
 
-  it('is no check when absent or null, and nothing is remembered then', () => {
-    sendOk(withId(null));
-    sendOk(withId(null));
-    sendOk(textToTag());
-    sendOk(textToTag());
-    expect(t.sim.store.messages.size).toBe(4);
-    expect(app.clientmsgids.size).toBe(0);
+  it('is no check when absent or null on an app with dedupe off, and nothing is remembered then', () => {
+    const plain = addApp(t.sim, { dedupe_without_clientmsgid: false, tags: [{ id: 100, name: 't', count: 1 }] });
+    sendOk(withId(null), plain);
+    sendOk(withId(null), plain);
+    sendOk(textToTag(), plain);
+    sendOk(textToTag(), plain);
+    expect(plain.message_ids).toHaveLength(4);
+    expect(plain.clientmsgids.size).toBe(0);
+  });
+
+  it('when null, is read as absent: the send is deduplicated by its digest', () => {
+    const first = sendOk(withId(null));
+    expectFail(send(textToTag()), 45066);
+    passWithoutTick(60_000);
+    expectFail(send(withId(null)), 45065, first);
+    expect([...app.clientmsgids.keys()]).toEqual([expect.stringMatching(/^digest:/)]);
   });
 
   it('remembers a clientmsgid with its send\'s msg_id and app time', () => {
@@ -676,18 +811,253 @@ describe('clientmsgid', () => {
   });
 });
 
+describe('a send without clientmsgid', () => {
+  const TEXT_TO_ALL: Body = { msgtype: 'text', text: { content: 'hello' }, filter: { is_to_all: true } };
+  const sendList = (body: Body, on: App = app) => run(() => massSend(t.sim.ctx, on, body));
+
+  it('is deduplicated by the digest of its scope and content: 45066 within a minute, then 45065 with its msg_id for 24 hours, then sent afresh', () => {
+    const first = sendOk(textToTag());
+    expectFail(send(textToTag()), 45066);
+    passWithoutTick(59_999);
+    expectFail(send(textToTag()), 45066);
+    passWithoutTick(1);
+    expectFail(send(textToTag()), 45065, first);
+    passWithoutTick(CLIENTMSGID_WINDOW_MS - 60_000 - 1);
+    expectFail(send(textToTag()), 45065, first);
+    expect(app.message_ids).toEqual([first]);
+    passWithoutTick(1);
+    const again = sendOk(textToTag());
+    expect(again).not.toBe(first);
+    expectFail(send(textToTag()), 45066);
+    passWithoutTick(60_000);
+    expectFail(send(textToTag()), 45065, again);
+  });
+
+  it('remembers the digest with its send\'s msg_id and app time, as a clientmsgid', () => {
+    passWithoutTick(5);
+    const msgId = sendOk(textToTag());
+    expect([...app.clientmsgids]).toEqual([[expect.stringMatching(/^digest:[A-Za-z0-9_-]{43}$/), { msg_id: msgId, at: T0 + 5 }]]);
+  });
+
+  it('keys the digest on the msgtype, the content payload and the scope: is_to_all, the tag_id, or the sorted distinct openids', () => {
+    const key = (on: App) => [...on.clientmsgids.keys()].at(-1);
+    sendOk({ ...TEXT_TO_ALL, filter: { is_to_all: 'true', tag_id: 5 } });
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { is_to_all: true }));
+    sendOk(textToTag('100'));
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { tag_id: 100 }));
+    const [a, b] = openids(app, 2);
+    massSendOk(textTo([b!, a!, b!]));
+    expect(key(app)).toBe(sendDigest('text', { content: 'hello' }, { touser: [a!, b!].sort() }));
+    sendOk({ msgtype: 'image', image: { media_id: 'm1' }, filter: { tag_id: 100 } });
+    expect(key(app)).toBe(sendDigest('image', { image: { media_id: 'm1' }, images: undefined }, { tag_id: 100 }));
+  });
+
+  it('lets a different content or a different scope through', () => {
+    sendOk(textToTag());
+    sendOk({ ...textToTag(), text: { content: 'other' } });
+    sendOk({ ...textToTag(), msgtype: 'wxcard', wxcard: { card_id: 'hello' } });
+    sendOk(TEXT_TO_ALL);
+    sendOk(textToTag(101));
+    massSendOk(textTo(openids(app, 2)));
+    massSendOk(textTo(openids(app, 3)));
+    expect(app.message_ids).toHaveLength(7);
+  });
+
+  it('reads the scope as the send does: is_to_all "true" is true, a numeric-string tag_id its number, other filter fields nothing', () => {
+    sendOk(TEXT_TO_ALL);
+    expectFail(send({ ...TEXT_TO_ALL, filter: { is_to_all: 'true' } }), 45066);
+    expectFail(send({ ...TEXT_TO_ALL, filter: { is_to_all: true, tag_id: 100 } }), 45066);
+    sendOk(textToTag(100));
+    expectFail(send(textToTag('100')), 45066);
+    expectFail(send({ ...textToTag(), filter: { tag_id: 100 } }), 45066);
+  });
+
+  it('does not depend on the order of the content\'s keys, nor of the body\'s', () => {
+    sendOk({ msgtype: 'mpnews', mpnews: { media_id: 'media-1', extra: 1 }, filter: { is_to_all: false, tag_id: 100 } });
+    expectFail(send({ filter: { tag_id: 100, is_to_all: false }, mpnews: { extra: 1, media_id: 'media-1' }, msgtype: 'mpnews' }), 45066);
+  });
+
+  it('does not depend on the order of the openid list, nor on an openid given twice', () => {
+    const [a, b, c] = openids(app, 3);
+    massSendOk(textTo([a, b, c]));
+    expectFail(sendList(textTo([c, a, b])), 45066);
+    expectFail(sendList(textTo([b, a, c, a])), 45066);
+    massSendOk(textTo([a, b]));
+  });
+
+  it('covers both image forms', () => {
+    sendOk({ msgtype: 'image', images: { media_ids: ['m1'] }, filter: { tag_id: 100 } });
+    sendOk({ msgtype: 'image', images: { media_ids: ['m1'] }, image: { media_id: 'm1' }, filter: { tag_id: 100 } });
+    expectFail(send({ msgtype: 'image', images: { media_ids: ['m1'] }, filter: { tag_id: 100 } }), 45066);
+    sendOk({ msgtype: 'image', images: { media_ids: ['m2'] }, filter: { tag_id: 100 } });
+  });
+
+  it('does not count a send that failed', () => {
+    const failed = sendOk(textToTag());
+    expectDone(t.sim.fail(failed));
+    const again = sendOk(textToTag());
+    expect(again).not.toBe(failed);
+    expect(app.clientmsgids.size).toBe(1);
+    expectFail(send(textToTag()), 45066);
+    passWithoutTick(60_000);
+    expectFail(send(textToTag()), 45065, again);
+  });
+
+  it('does not count a send the administrator rejected or let time out, but one still waiting or approved', () => {
+    const guarded = addApp(t.sim, { protection: true });
+    const rejected = sendOk(MPNEWS_TO_ALL, guarded);
+    expectFail(send(MPNEWS_TO_ALL, guarded), 45066);
+    expectDone(t.sim.reject(rejected));
+    const timedOut = sendOk(MPNEWS_TO_ALL, guarded);
+    expectDone(t.sim.advance(CONFIRMATION_WINDOW_MS, guarded.appid));
+    expect(messageOf(t.sim, timedOut).status).toBe('SEND_FAIL');
+    const approved = sendOk(MPNEWS_TO_ALL, guarded);
+    expectDone(t.sim.approve(approved));
+    expectFail(send(MPNEWS_TO_ALL, guarded), 45066);
+  });
+
+  it('counts a send that succeeded, or was deleted after', () => {
+    const body: Body = { msgtype: 'mpnews', mpnews: { media_id: 'media-9' }, filter: { tag_id: 100 } };
+    const msgId = sendOk(body);
+    expectDone(t.sim.advance(60_000));
+    expect(messageOf(t.sim, msgId).status).toBe('SEND_SUCCESS');
+    expectFail(send(body), 45065, msgId);
+    expectOk(del({ msg_id: msgId }));
+    expectFail(send(body), 45065, msgId);
+  });
+
+  it('remembers nothing of a send refused: its digest lets the same send through later', () => {
+    const limited = addApp(t.sim, { account_type: 'subscription', tags: [{ id: 100, name: 't', count: 1 }] });
+    sendOk(textToTag(), limited);
+    const body = { ...textToTag(), text: { content: 'second' } };
+    expectFail(send(body, limited), 45028);
+    expect(limited.clientmsgids.size).toBe(1);
+    run(() => applyAppPatch(t.sim.ctx, limited, { account_type: 'service' }));
+    sendOk(body, limited);
+  });
+
+  it('is checked after the content and the scope, and before the daily quota', () => {
+    const limited = addApp(t.sim, { account_type: 'subscription', tags: [{ id: 100, name: 't', count: 1 }] });
+    sendOk(textToTag(), limited);
+    expectFail(send({ ...textToTag(), msgtype: 'video' }, limited), 40008);
+    expectFail(send({ ...textToTag(), filter: {} }, limited), 47001);
+    expectFail(send(textToTag(), limited), 45066);
+    expectFail(send(distinct(textToTag()), limited), 45028);
+  });
+
+  it('is kept per app', () => {
+    sendOk(textToTag());
+    sendOk(textToTag(), addApp(t.sim, { tags: [{ id: 100, name: 't', count: 1 }] }));
+  });
+
+  it('is not deduplicated on an app with dedupe_without_clientmsgid off, and nothing is remembered', () => {
+    const plain = addApp(t.sim, { dedupe_without_clientmsgid: false, tags: [{ id: 100, name: 't', count: 1 }] });
+    const first = sendOk(textToTag(), plain);
+    const second = sendOk(textToTag(), plain);
+    expect(second).not.toBe(first);
+    massSendOk(textTo(openids(plain, 2)), plain);
+    massSendOk(textTo(openids(plain, 2)), plain);
+    expect(plain.message_ids).toHaveLength(4);
+    expect(plain.clientmsgids.size).toBe(0);
+  });
+
+  it('leaves a given clientmsgid to its own check: the digest is neither checked nor remembered then', () => {
+    sendOk({ ...textToTag(), clientmsgid: 'job-a' });
+    sendOk({ ...textToTag(), clientmsgid: 'job-b' });
+    expect([...app.clientmsgids.keys()]).toEqual(['job-a', 'job-b']);
+    sendOk(textToTag());
+    expectFail(send(textToTag()), 45066);
+    sendOk({ ...textToTag(), clientmsgid: 'job-c' });
+  });
+});
+
+describe('account types', () => {
+  it('refuse mass/send to a subscription account with 48001, before anything else, and create nothing', () => {
+    const subscription = addApp(t.sim, { account_type: 'subscription' });
+    expectFail(run(() => massSend(t.sim.ctx, subscription, textTo(openids(subscription, 2)))), 48001);
+    expectFail(run(() => massSend(t.sim.ctx, subscription, { msgtype: 'video' })), 48001);
+    expect(subscription.message_ids).toEqual([]);
+    expect(t.sim.store.messages.size).toBe(0);
+  });
+
+  it('let a subscription account sendall once a day, and preview', () => {
+    const subscription = addApp(t.sim, { account_type: 'subscription', tags: [{ id: 100, name: 't', count: 1 }] });
+    sendOk(textToTag(), subscription);
+    expectFail(send(distinct(textToTag()), subscription), 45028);
+    expectOk(run(() => previewMassMsg(t.sim.ctx, subscription, { msgtype: 'text', text: { content: 'hi' }, touser: 'openid_000001' })));
+  });
+
+  it('let a service account use mass/send', () => {
+    const service = addApp(t.sim, { account_type: 'service' });
+    massSendOk(textTo(openids(service, 2)), service);
+  });
+});
+
+describe('protection codes', () => {
+  const guardedWith = (protection_codes: { operations?: ('massmsgget' | 'setSpeed')[]; switch_after_ms?: number }) => {
+    const guarded = addApp(t.sim, { protection: true, protection_codes });
+    return { guarded, waiting: sendOk(MPNEWS_TO_ALL, guarded) };
+  };
+
+  it('leave massmsgget alone when it is not listed: a waiting send reads SENDING', () => {
+    const { guarded, waiting } = guardedWith({ operations: ['setSpeed'] });
+    expect(expectOk(get(waiting, guarded))).toEqual({ msg_id: waiting, msg_status: 'SENDING' });
+    expectFail(speedTo(3, guarded), 89505);
+    expect(messageOf(t.sim, waiting).status).toBe('AWAITING_CONFIRMATION');
+  });
+
+  it('leave setSpeed alone when it is not listed: the speed changes while a send waits', () => {
+    const { guarded, waiting } = guardedWith({ operations: ['massmsgget'] });
+    expect(expectOk(speedTo(3, guarded))).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(getSpeed(guarded).speed).toBe(3);
+    expectFail(get(waiting, guarded), 89505);
+  });
+
+  it('switch from 89505 to 89504 after the app\'s switch_after_ms', () => {
+    const { guarded, waiting } = guardedWith({ switch_after_ms: 10_000 });
+    passWithoutTick(9_999);
+    expectFail(get(waiting, guarded), 89505);
+    expectFail(speedTo(3, guarded), 89505);
+    passWithoutTick(1);
+    expectFail(get(waiting, guarded), 89504);
+    expectFail(speedTo(3, guarded), 89504);
+  });
+
+  it('with no operation listed, hold neither call', () => {
+    const { guarded, waiting } = guardedWith({ operations: [] });
+    expect(statusOf(waiting, guarded)).toBe('SENDING');
+    expectOk(speedTo(2, guarded));
+  });
+
+  it('still show a send that timed out as SEND_FAIL', () => {
+    const { guarded, waiting } = guardedWith({ operations: [] });
+    passWithoutTick(CONFIRMATION_WINDOW_MS);
+    expect(statusOf(waiting, guarded)).toBe('SEND_FAIL');
+  });
+});
+
 describe('the daily mass-send quota', () => {
   it('answers 45028 once the day\'s sends are used up, then accepts again on the next China day', () => {
     const limited = addApp(t.sim, { limits: { daily_mass_quota: 2 }, tags: [{ id: 100, name: 't', count: 1 }] });
     sendOk(textToTag(), limited);
-    massSendOk(textTo(openids(2)), limited);
-    expectFail(send(textToTag(), limited), 45028);
+    sendOk(distinct(textToTag()), limited);
+    expectFail(send(distinct(textToTag()), limited), 45028);
     expect(limited.message_ids).toHaveLength(2);
     // T0 is 08:00 in China: the next China day starts 16 hours later.
     passWithoutTick(16 * 3600_000 - 1);
-    expectFail(send(textToTag(), limited), 45028);
+    expectFail(send(distinct(textToTag()), limited), 45028);
     passWithoutTick(1);
+    sendOk(distinct(textToTag()), limited);
+  });
+
+  it('does not count nor refuse mass/send, which is no sendall', () => {
+    const limited = addApp(t.sim, { limits: { daily_mass_quota: 1 }, tags: [{ id: 100, name: 't', count: 1 }] });
+    massSendOk(textTo(openids(limited, 2)), limited);
+    massSendOk(textTo(openids(limited, 3)), limited);
     sendOk(textToTag(), limited);
+    massSendOk(textTo(openids(limited, 4)), limited);
+    expectFail(send(distinct(textToTag()), limited), 45028);
+    expect(limited.usage.mass_sends).toBe(1);
   });
 
   it('counts only sends that were accepted, and comes after the clientmsgid check', () => {
@@ -698,23 +1068,44 @@ describe('the daily mass-send quota', () => {
     expectFail(send(textToTag(), limited), 45028);
   });
 
-  it('does not limit an app without one', () => {
-    for (let i = 0; i < 5; i++) sendOk(textToTag());
-    expect(app.message_ids).toHaveLength(5);
+  it('is the account type\'s for an app without one: 100 sendall a day for a service account', () => {
+    for (let i = 0; i < 100; i++) sendOk(distinct(textToTag()));
+    expectFail(send(distinct(textToTag())), 45028);
+    expect(app.message_ids).toHaveLength(100);
+  });
+
+  it('is one sendall a day for a subscription account; its own limit overrides that, and null lifts it', () => {
+    const tags = [{ id: 100, name: 't', count: 1 }];
+    const subscription = addApp(t.sim, { account_type: 'subscription', tags });
+    sendOk(textToTag(), subscription);
+    expectFail(send(distinct(textToTag()), subscription), 45028);
+    const higher = addApp(t.sim, { account_type: 'subscription', limits: { daily_mass_quota: 2 }, tags });
+    sendOk(textToTag(), higher);
+    sendOk(distinct(textToTag()), higher);
+    expectFail(send(distinct(textToTag()), higher), 45028);
+    const lower = addApp(t.sim, { limits: { daily_mass_quota: 1 }, tags });
+    sendOk(textToTag(), lower);
+    expectFail(send(distinct(textToTag()), lower), 45028);
+    const lifted = addApp(t.sim, { limits: { daily_mass_quota: null }, tags });
+    for (let i = 0; i < 150; i++) sendOk(distinct(textToTag()), lifted);
+    expect(lifted.message_ids).toHaveLength(150);
   });
 });
 
 describe('previewMassMsg', () => {
-  const preview = (body: Body) => run(() => previewMassMsg(t.sim.ctx, body));
+  const preview = (body: Body, on: App = app) => run(() => previewMassMsg(t.sim.ctx, on, body));
   const text = { msgtype: 'text', text: { content: 'hi' } };
 
-  it('previews to an openid, with a 10-digit msg_id above 2^31, and creates no send', () => {
+  it('previews to an openid, with a 10-digit msg_id between 2^31 and 2^32 from the sends\' sequence, and creates no send', () => {
+    const last = t.sim.store.ids.msg;
     const answer = expectOk(preview({ ...text, touser: 'openid_000001' }));
     expect(answer).toEqual({ errcode: 0, errmsg: 'preview success', msg_id: answer.msg_id });
     expect(answer.msg_id).toBeGreaterThan(2 ** 31);
+    expect(answer.msg_id).toBeLessThan(2 ** 32);
     expect(String(answer.msg_id)).toHaveLength(10);
+    expect(answer.msg_id).toBeGreaterThan(last);
     expect(t.sim.store.messages.size).toBe(0);
-    expect([...t.sim.store.preview_ids]).toEqual([answer.msg_id]);
+    expect(t.sim.store.ids.msg).toBe(answer.msg_id);
     expectFail(get(answer.msg_id), 40059);
   });
 
@@ -727,41 +1118,59 @@ describe('previewMassMsg', () => {
     expectFail(preview({ ...text, towxname: ['x'], touser: 'bad id!' }), 40003);
   });
 
-  it('answers 40003 with neither touser nor towxname, or a malformed touser', () => {
+  it('answers 40003 with neither touser nor towxname, or a malformed touser, and draws no id', () => {
+    const ids = { ...t.sim.store.ids };
     expectFail(preview(text), 40003);
     expectFail(preview({ ...text, touser: 'short' }), 40003);
     expectFail(preview({ ...text, touser: ['openid_000001', 'openid_000002'] }), 40003);
-    expect(t.sim.store.preview_ids.size).toBe(0);
+    expect(t.sim.store.ids).toEqual(ids);
   });
 
-  it('passes on the content check first', () => {
+  it('passes on the content check first, in its app', () => {
+    const ids = { ...t.sim.store.ids };
+    const strict = addApp(t.sim, { media: 'strict' });
     expectFail(preview({ msgtype: 'video', touser: 'openid_000001' }), 40008);
-    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'invalid-x' }, touser: 'bad id!' }), 40007);
+    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'bad id!' }, strict), 40007);
+    expectFail(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'openid_000001' }, strict), 40007);
+    expectOk(preview({ msgtype: 'voice', voice: { media_id: 'voice-x' }, touser: 'openid_000001' }));
+    expect(t.sim.store.ids.msg).toBeGreaterThan(ids.msg);
+    const after = { ...t.sim.store.ids };
     expectFail(preview({ msgtype: 'text', text: { content: '' }, touser: 'openid_000001' }), 47001);
-    expect(t.sim.store.preview_ids.size).toBe(0);
+    expect(t.sim.store.ids).toEqual(after);
   });
 
-  it('never hands out the msg_id of a send', () => {
-    // Twins on the same seed draw the same ids: the send takes the first, so the preview gets the second.
-    t.sim.reseed(99);
-    const twin = newSim();
-    twin.sim.reseed(99);
+  it('judges media at the app\'s own time', () => {
+    const strict = addApp(t.sim, { media: 'strict' });
+    const voice = run(() => issueMedia(t.sim.ctx, strict, t.sim.appNow(strict), { type: 'voice', source: 'upload' })).media_id;
+    const body = { msgtype: 'voice', voice: { media_id: voice }, touser: 'openid_000001' };
+    expectOk(preview(body, strict));
+    expectDone(t.sim.advance(TEMPORARY_MEDIA_MS, strict.appid));
+    expectFail(preview(body, strict), 40007);
+  });
+
+  it('never hands out the msg_id of a send: previews and sends draw from one increasing sequence', () => {
     const sent = sendOk(textToTag());
-    const twinFirst = expectOk(twin.sim.unit(() => previewMassMsg(twin.sim.ctx, { ...text, touser: 'openid_000001' }))).msg_id;
-    const twinSecond = expectOk(twin.sim.unit(() => previewMassMsg(twin.sim.ctx, { ...text, touser: 'openid_000001' }))).msg_id;
-    expect(twinFirst).toBe(sent);
-    t.sim.reseed(99);
-    expect(expectOk(preview({ ...text, touser: 'openid_000001' })).msg_id).toBe(twinSecond);
+    const previewed = expectOk(preview({ ...text, touser: 'openid_000001' })).msg_id;
+    const after = sendOk({ ...textToTag(), text: { content: 'after' } });
+    expect(previewed).toBeGreaterThan(sent);
+    expect(after).toBeGreaterThan(previewed);
   });
 
-  it('is never reused by a send, nor a send\'s id by another send', () => {
+  it('is never reused by a send, nor a send\'s id by another send, even after a reseed', () => {
     t.sim.reseed(99);
     const previewed = expectOk(preview({ ...text, touser: 'openid_000001' })).msg_id;
     t.sim.reseed(99);
     const sent = sendOk(textToTag());
-    expect(sent).not.toBe(previewed);
+    expect(sent).toBeGreaterThan(previewed);
     t.sim.reseed(99);
-    const third = sendOk(textToTag());
-    expect([previewed, sent]).not.toContain(third);
+    const third = sendOk({ ...textToTag(), text: { content: 'third' } });
+    expect(third).toBeGreaterThan(sent);
+  });
+
+  it('draws the same ids on the same seed', () => {
+    const twin = newSim();
+    const mine = expectOk(preview({ ...text, touser: 'openid_000001' })).msg_id;
+    const theirs = expectOk(twin.sim.unit(() => previewMassMsg(twin.sim.ctx, appOf(twin.sim, DEFAULT_APPID), { ...text, touser: 'openid_000001' }))).msg_id;
+    expect(theirs).toBe(mine);
   });
 });

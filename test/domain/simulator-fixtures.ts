@@ -4,13 +4,14 @@
  * commits kept in order, and small helpers for results and sends. No HTTP.
  */
 import { expect } from 'vitest';
-import type { AppInput } from '../../mock/domain/app-settings.js';
+import { DEFAULT_APP, type AppInput } from '../../mock/domain/app-settings.js';
 import type { ChangeSet } from '../../mock/domain/changes.js';
 import { createClock, type Clock } from '../../mock/domain/clock.js';
 import type { ControlResult } from '../../mock/domain/control-result.js';
 import { WX_ERRORS, type WxErrcode } from '../../mock/domain/errors.js';
 import type { Body } from '../../mock/domain/loose.js';
 import type { Result } from '../../mock/domain/result.js';
+import { openidCodec } from '../../mock/domain/openid-codec.js';
 import { createSimulator, type Simulator } from '../../mock/domain/simulator.js';
 import type { App, MassMessage } from '../../mock/domain/store.js';
 
@@ -27,14 +28,26 @@ export interface TestSim {
   finished: MassMessage[];
 }
 
-export function newSim(options: { apps?: AppInput[]; seed?: number; start?: number } = {}): TestSim {
+/**
+ * A simulator on a manual clock at `start` (T0). These tests are about sending, not about media: under
+ * `media: 'any'` (the default here) the start-up apps, the default one included, take any media_id, as
+ * an app created with the media policy "any" does; `media: 'strict'` hands `apps` to the simulator as
+ * they are (media.test.ts and content.test.ts test the strict policy).
+ */
+export function newSim(options: { apps?: AppInput[]; seed?: number; start?: number; media?: 'strict' | 'any' } = {}): TestSim {
   const clock = createClock({ mode: 'manual', start: options.start ?? T0 });
-  const sim = createSimulator({ clock, seed: options.seed ?? SEED, ...(options.apps ? { apps: options.apps } : {}) });
+  const sim = createSimulator({ clock, seed: options.seed ?? SEED, apps: startApps(options.apps, options.media ?? 'any') });
   const commits: ChangeSet[] = [];
   const finished: MassMessage[] = [];
   sim.onCommit((changes) => commits.push(changes));
   sim.onFinish((message) => finished.push(message));
   return { sim, clock, commits, finished };
+}
+
+function startApps(apps: AppInput[] | undefined, media: 'strict' | 'any'): AppInput[] | undefined {
+  if (media === 'strict') return apps;
+  const given = (apps ?? []).map((app) => ({ media, ...app }));
+  return given.some((app) => app.appid === DEFAULT_APP.appid) ? given : [{ ...DEFAULT_APP, media }, ...given];
 }
 
 /**
@@ -78,9 +91,9 @@ export function expectDone<T>(result: ControlResult<T>): T {
   return result.value;
 }
 
-/** A new app on `sim`, made through createApp (appid and secret generated unless given). */
+/** A new app on `sim`, made through createApp (appid and secret generated unless given; media "any" unless given). */
 export function addApp(sim: Simulator, input: AppInput = {}): App {
-  return expectDone(sim.createApp(input));
+  return expectDone(sim.createApp({ media: 'any', ...input }));
 }
 
 export function messageOf(sim: Simulator, msgId: number): MassMessage {
@@ -95,6 +108,9 @@ export function appOf(sim: Simulator, appid: string): App {
   return app;
 }
 
+/** WeChat's own tag 2, 星标组, which every app holds first (count 0 unless its settings give one). */
+export const STAR_TAG = { id: 2, name: '星标组', count: 0 };
+
 /** An mpnews send to every fan. */
 export const MPNEWS_TO_ALL: Body = { msgtype: 'mpnews', mpnews: { media_id: 'media-1' }, filter: { is_to_all: true }, send_ignore_reprint: 0 };
 /** A text send to a tag, `tag_id` 100 unless given. */
@@ -105,7 +121,23 @@ export function textToTag(tag_id: unknown = 100): Body {
 export function textTo(touser: unknown): Body {
   return { msgtype: 'text', text: { content: 'hello' }, touser };
 }
-/** `n` distinct well-formed openids. */
-export function openids(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `openid_${String(i).padStart(6, '0')}`);
+/**
+ * The openids of `app`'s first `n` followers (fans 0 to n - 1), derived as the domain derives them
+ * (openid-codec.ts): mass/send takes only the app's own followers.
+ */
+export function openids(app: App, n: number): string[] {
+  return openidCodec(app).encode(Array.from({ length: n }, (_, i) => i));
+}
+
+let serial = 0;
+/**
+ * `body` with content no other send of the test had (its text or media_id numbered), so that the
+ * dedupe of sends without clientmsgid (send-digest.ts) does not refuse a send repeated on purpose.
+ */
+export function distinct(body: Body): Body {
+  const msgtype = String(body.msgtype);
+  const payload = body[msgtype] as Record<string, unknown>;
+  serial += 1;
+  const changed = 'content' in payload ? { ...payload, content: `${String(payload.content)} #${serial}` } : { ...payload, media_id: `${String(payload.media_id)}-${serial}` };
+  return { ...body, [msgtype]: changed };
 }

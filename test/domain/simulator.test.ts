@@ -11,6 +11,7 @@ import { applyAppPatch } from '../../mock/domain/update-app.js';
 import {
   MPNEWS_TO_ALL,
   SEED,
+  STAR_TAG,
   T0,
   addApp,
   appOf,
@@ -19,6 +20,7 @@ import {
   messageOf,
   newSim,
   only,
+  distinct,
   textToTag,
   touched,
   type TestSim,
@@ -30,7 +32,8 @@ const TAG_100 = [{ id: 100, name: 't', count: 1000 }];
 /** 1,000 fans at speed 0: 75 ms. */
 const TAG_MS = 75;
 
-const send = (t: TestSim, app: App, body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had), as its own unit. */
+const send = (t: TestSim, app: App, body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 
 function expectRefused(result: ControlResult<unknown>, error: 'invalid_request' | 'not_found' | 'conflict', message?: RegExp): void {
   expect(result.ok).toBe(false);
@@ -41,25 +44,25 @@ function expectRefused(result: ControlResult<unknown>, error: 'invalid_request' 
 
 describe('createSimulator', () => {
   it('starts with the default app alone when no apps are given', () => {
-    const { sim } = newSim();
+    const { sim } = newSim({ media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID]);
-    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, protection: false, speed: 0, offset_ms: 0 });
+    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [STAR_TAG, ...DEFAULT_APP.tags!], protection: false, speed: 0, offset_ms: 0 });
   });
 
   it('adds the default app ahead of the start-up apps that do not name it', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001', fans: 10 }, { appid: 'wxstart0000000002' }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001', fans: 10 }, { appid: 'wxstart0000000002' }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxstart0000000001', 'wxstart0000000002']);
     expect(appOf(sim, 'wxstart0000000001').fans).toBe(10);
   });
 
   it('takes the default app from the start-up apps when they name its appid', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001' }, { appid: DEFAULT_APPID, secret: 'other', fans: 3 }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxstart0000000001' }, { appid: DEFAULT_APPID, secret: 'other', fans: 3 }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual(['wxstart0000000001', DEFAULT_APPID]);
-    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: 'other', fans: 3, tags: [] });
+    expect(appOf(sim, DEFAULT_APPID)).toMatchObject({ secret: 'other', fans: 3, tags: [STAR_TAG] });
   });
 
   it('does not hang on a start-up appid given twice: the later settings win', () => {
-    const { sim } = newSim({ apps: [{ appid: 'wxtwice', fans: 1 }, { appid: 'wxtwice', fans: 2 }] });
+    const { sim } = newSim({ apps: [{ appid: 'wxtwice', fans: 1 }, { appid: 'wxtwice', fans: 2 }], media: 'strict' });
     expect([...sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxtwice']);
     expect(appOf(sim, 'wxtwice').fans).toBe(2);
   });
@@ -498,7 +501,7 @@ describe('reset', () => {
       issueAccessToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(def), t.sim.appNow(def));
       issueAccessToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(created), t.sim.appNow(created));
       issueStableToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(created), {}, t.sim.appNow(created));
-      previewMassMsg(t.sim.ctx, { msgtype: 'text', text: { content: 'x' }, touser: 'openid_000001' });
+      previewMassMsg(t.sim.ctx, def, { msgtype: 'text', text: { content: 'x' }, touser: 'openid_000001' });
     });
     const messages = { def: send(t, def), start: send(t, start), created: send(t, created, textToTag()) };
     expectDone(t.sim.advance(1000, created.appid));
@@ -514,7 +517,8 @@ describe('reset', () => {
     expect([...t.sim.store.apps.keys()]).toEqual([DEFAULT_APPID, 'wxstart0000000001']);
     expect(t.sim.store.messages.size).toBe(0);
     expect(t.sim.store.tokens.size).toBe(0);
-    expect(t.sim.store.preview_ids.size).toBe(0);
+    // The id sequences start again where the seed starts them, as on a fresh simulator.
+    expect(t.sim.store.ids).toEqual(fresh.sim.store.ids);
     const def = appOf(t.sim, DEFAULT_APPID);
     expect(def).toMatchObject({ fans: DEFAULT_FANS, speed: 0, offset_ms: 0, message_ids: [], tokens: [] });
     expect(def.original_id).toBe(appOf(fresh.sim, DEFAULT_APPID).original_id);
@@ -561,15 +565,17 @@ describe('reset', () => {
     const { t, start, created, messages } = populated();
     const originalId = appOf(t.sim, DEFAULT_APPID).original_id;
     const createdTokens = [...created.tokens, created.stable].map((record) => record!.token);
+    const ids = { ...t.sim.store.ids };
     expect(t.sim.reset(DEFAULT_APPID)).toEqual({ ok: true, value: { ok: true } });
     const def = appOf(t.sim, DEFAULT_APPID);
-    expect(def).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: DEFAULT_APP.tags, speed: 0, offset_ms: 0, message_ids: [], tokens: [], stable: undefined });
+    expect(def).toMatchObject({ secret: DEFAULT_SECRET, fans: DEFAULT_FANS, tags: [STAR_TAG, ...DEFAULT_APP.tags!], speed: 0, offset_ms: 0, message_ids: [], tokens: [], stable: undefined });
     expect(def.original_id).not.toBe(originalId);
     expect(t.sim.store.messages.has(messages.def)).toBe(false);
     expect(t.sim.store.messages.has(messages.start)).toBe(true);
     expect(t.sim.store.messages.has(messages.created)).toBe(true);
     expect([...t.sim.store.tokens.keys()].sort()).toEqual([...createdTokens].sort());
-    expect(t.sim.store.preview_ids.size).toBe(1);
+    // The ids go on: no later send or preview takes one the reset app's sends or the preview had.
+    expect(t.sim.store.ids).toEqual(ids);
     expect(appOf(t.sim, start.appid)).toBe(start);
     expect(appOf(t.sim, created.appid)).toBe(created);
     expect([...t.sim.store.apps.keys()]).toEqual(['wxstart0000000001', created.appid, DEFAULT_APPID]);
@@ -584,7 +590,7 @@ describe('reset', () => {
       appid: created.appid,
       secret: created.secret,
       fans: 66,
-      tags: TAG_100,
+      tags: [STAR_TAG, ...TAG_100],
       protection: true,
       limits: { daily_mass_quota: 9 },
       push: created.push,
@@ -606,7 +612,7 @@ describe('reset', () => {
     let otherMessage = 0;
     t.sim.unit(() => {
       applyAppPatch(t.sim.ctx, created, { fans: 3 });
-      pendingMessage = send(t, created, textToTag());
+      pendingMessage = send(t, created);
       otherMessage = send(t, def);
     });
     const before = t.commits.length;

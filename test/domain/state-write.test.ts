@@ -10,12 +10,14 @@ import { StateWriteError } from '../../mock/domain/changes.js';
 import { createClock } from '../../mock/domain/clock.js';
 import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import type { Body } from '../../mock/domain/loose.js';
-import { CLIENTMSGID_WINDOW_MS, sendAll, setSpeed } from '../../mock/domain/sends.js';
+import { addDraft } from '../../mock/domain/articles.js';
+import { issueMedia } from '../../mock/domain/media-library.js';
+import { CLIENTMSGID_WINDOW_MS, previewMassMsg, sendAll, setSpeed } from '../../mock/domain/sends.js';
 import { createSimulator } from '../../mock/domain/simulator.js';
 import type { App } from '../../mock/domain/store.js';
 import { authenticate, issueAccessToken, issueStableToken } from '../../mock/domain/tokens.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, appOf, expectDone, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 /** 1,000 fans (tag 100 of the default app) at speed 0: 75 ms. */
 const TAG_MS = 75;
@@ -56,7 +58,8 @@ function refused(t: FailingSim, work: () => unknown): void {
   }
 }
 
-const sendIn = (t: TestSim, app: App, body: Body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had), as its own unit. */
+const sendIn = (t: TestSim, app: App, body: Body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 const withId = (clientmsgid: string): Body => ({ ...textToTag(), clientmsgid });
 
 /** An app as the tests compare it: its fields, without the index and the clientmsgid map (checked apart). */
@@ -317,6 +320,29 @@ describe('a write that fails', () => {
     expect(auth(latest!.token)).toEqual({ ok: true, value: app });
     expect(auth(stable!.token)).toEqual({ ok: true, value: app });
     expect(auth(previous!.token)).toEqual({ ok: true, value: app });
+  });
+
+  it('takes back the media_ids and drafts it issued, and keeps those issued before', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { media: 'strict' });
+    const other = addApp(t.sim, { media: 'strict' });
+    const thumb = t.sim.unit(() => issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'thumb', source: 'material' }));
+    const kept = expectOk(t.sim.unit(() => addDraft(t.sim.ctx, app, { articles: [{ title: 't', content: 'c', thumb_media_id: thumb.media_id }] }))).media_id;
+    let issued: string[] = [];
+    refused(t, () =>
+      t.sim.unit(() => {
+        const image = issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'image', source: 'upload' });
+        const voice = issueMedia(t.sim.ctx, other, t.sim.appNow(other), { type: 'voice', source: 'upload' });
+        const draft = expectOk(addDraft(t.sim.ctx, app, { articles: [{ title: 't', content: 'c', thumb_media_id: thumb.media_id }] })).media_id;
+        issued = [image.media_id, voice.media_id, draft];
+      }),
+    );
+    expect(issued).toHaveLength(3);
+    expect([...app.library.keys()]).toEqual([thumb.media_id]);
+    expect(other.library.size).toBe(0);
+    expect([...app.drafts.keys()]).toEqual([kept]);
+    const voiceSend = { msgtype: 'voice', voice: { media_id: issued[1] }, touser: 'openid_000001' };
+    expect(t.sim.unit(() => previewMassMsg(t.sim.ctx, other, voiceSend))).toEqual({ ok: false, errcode: 40007 });
   });
 
   it('moves no clock and ends nothing: the global clock moves only once written', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Changes } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
-import { DEFAULT_PUSH, REALSPEED, createAppState, createStore, isIdTaken, type AppSettings } from '../../mock/domain/store.js';
+import { startIdSequences } from '../../mock/domain/ids.js';
+import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, REALSPEED, createAppState, createStore, type AppSettings } from '../../mock/domain/store.js';
 
 const settings: AppSettings = {
   appid: 'wxstore0000000001',
@@ -14,24 +15,31 @@ const settings: AppSettings = {
   encoding_aes_key: null,
   limits: { daily_mass_quota: 3 },
   push: { timeout_ms: 50, retry_delay_ms: 5 },
+  account_type: 'subscription',
+  dedupe_without_clientmsgid: false,
+  protection_codes: { operations: ['setSpeed'], switch_after_ms: 5_000 },
+  media: 'any',
 };
 
 describe('createStore', () => {
-  it('starts with no apps, tokens, messages or preview ids', () => {
-    const store = createStore();
+  it('starts with no apps, tokens or messages, and id sequences drawn from the generator', () => {
+    const store = createStore(createRandom(3));
     expect(store.apps.size).toBe(0);
     expect(store.tokens.size).toBe(0);
     expect(store.messages.size).toBe(0);
-    expect(store.preview_ids.size).toBe(0);
+    expect(store.ids).toEqual(startIdSequences(createRandom(3)));
+    expect(createStore(createRandom(4)).ids).not.toEqual(store.ids);
   });
 
-  it('gives each store its own maps', () => {
-    const a = createStore();
-    const b = createStore();
-    a.preview_ids.add(1);
+  it('gives each store its own maps and id sequences', () => {
+    const random = createRandom(3);
+    const a = createStore(random);
+    const b = createStore(random);
+    const before = { ...b.ids };
     a.messages.set(1, undefined as never);
-    expect(b.preview_ids.size).toBe(0);
+    a.ids.msg += 1;
     expect(b.messages.size).toBe(0);
+    expect(b.ids).toEqual(before);
   });
 });
 
@@ -53,15 +61,24 @@ describe('createAppState', () => {
     expect(createAppState(settings, createRandom(4)).original_id).not.toBe(app.original_id);
   });
 
-  it('copies tags, limits and push options, so the settings it came from are never shared', () => {
+  it('copies tags, limits, push options and protection codes, so the settings it came from are never shared', () => {
     const app = createAppState(settings, createRandom(3));
     expect(app.tags).not.toBe(settings.tags);
     expect(app.tags[0]).not.toBe(settings.tags[0]);
     expect(app.limits).not.toBe(settings.limits);
     expect(app.push).not.toBe(settings.push);
+    expect(app.protection_codes).not.toBe(settings.protection_codes);
+    expect(app.protection_codes.operations).not.toBe(settings.protection_codes.operations);
     expect(app.tags).toEqual(settings.tags);
     expect(app.limits).toEqual(settings.limits);
     expect(app.push).toEqual(settings.push);
+    expect(app.protection_codes).toEqual(settings.protection_codes);
+  });
+
+  it('starts with no previous stable token and no forced rotation', () => {
+    const app = createAppState(settings, createRandom(3));
+    expect(app.stable_previous).toBeUndefined();
+    expect(app.stable_forced_at).toBeUndefined();
   });
 
   it('gives each app its own message list, index and clientmsgid map', () => {
@@ -77,21 +94,13 @@ describe('createAppState', () => {
   });
 });
 
-describe('isIdTaken', () => {
-  it('holds the ids of messages and of previews, and no other', () => {
-    const store = createStore();
-    expect(isIdTaken(store, 3_000_000_001)).toBe(false);
-    store.messages.set(3_000_000_001, undefined as never);
-    store.preview_ids.add(3_000_000_002);
-    expect(isIdTaken(store, 3_000_000_001)).toBe(true);
-    expect(isIdTaken(store, 3_000_000_002)).toBe(true);
-    expect(isIdTaken(store, 3_000_000_003)).toBe(false);
-  });
-});
-
 describe('the store constants', () => {
   it('maps speed 0..4 to 80, 60, 45, 30 and 10 万 a minute, and pushes to a 5 s timeout and 1 s between attempts', () => {
     expect(REALSPEED).toEqual([80, 60, 45, 30, 10]);
     expect(DEFAULT_PUSH).toEqual({ timeout_ms: 5000, retry_delay_ms: 1000 });
+  });
+
+  it('has massmsgget and setSpeed answer 8950x by default, 89505 for the first minute', () => {
+    expect(DEFAULT_PROTECTION_CODES).toEqual({ operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 });
   });
 });

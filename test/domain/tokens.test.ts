@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../mock/domain/random.js';
 import {
+  FORCE_REFRESH_SPACING_MS,
   TOKEN_OVERLAP_MS,
   TOKEN_TTL_MS,
   authenticate,
@@ -8,6 +9,7 @@ import {
   issueAccessToken,
   issueStableToken,
   reindexTokens,
+  tokensOf,
 } from '../../mock/domain/tokens.js';
 import { T0, newApp, newStore, randomWithTokens, type App } from './fixtures.js';
 
@@ -138,15 +140,69 @@ describe('issueStableToken', () => {
     expect(auth(first.access_token, T0 + 1_500)).toEqual({ ok: true, value: app });
   });
 
-  it('issues a new one once five minutes or less are left, and forgets the old one', () => {
+  it('issues a new one once five minutes or less are left, and keeps the old one valid until its own expiry', () => {
     const { app, store, random, auth } = setUp();
     const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const record = app.stable;
     const at = T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
     const renewed = issueStableToken(store, random, app, {}, at);
     expect(renewed.access_token).not.toBe(first);
     expect(renewed.expires_in).toBe(7200);
+    expect(app.stable?.token).toBe(renewed.access_token);
+    expect(app.stable_previous).toBe(record);
+    expect(store.tokens.get(first)).toBe(record);
+    expect(auth(first, at)).toEqual({ ok: true, value: app });
+    expect(auth(first, T0 + TOKEN_TTL_MS - 1)).toEqual({ ok: true, value: app });
+    // It was not superseded early: it simply runs out, as an unrefreshed token does.
+    expect(auth(first, T0 + TOKEN_TTL_MS)).toEqual({ ok: false, errcode: 42001 });
+    expect(auth(renewed.access_token, T0 + TOKEN_TTL_MS)).toEqual({ ok: true, value: app });
+    expect(app.stable_forced_at).toBeUndefined();
+  });
+
+  it('answers the new one, not a third, when asked again in the overlap', () => {
+    const { app, store, random } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const at = T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
+    const renewed = issueStableToken(store, random, app, {}, at).access_token;
+    expect(issueStableToken(store, random, app, {}, at + 60_000)).toEqual({ access_token: renewed, expires_in: 7140 });
+    expect(app.stable_previous?.token).toBe(first);
+  });
+
+  it('forgets the token two rotations old when the next one is issued', () => {
+    const { app, store, random, auth } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const at = T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
+    const second = issueStableToken(store, random, app, {}, at).access_token;
+    const later = at + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
+    const third = issueStableToken(store, random, app, {}, later).access_token;
+    expect(store.tokens.has(first)).toBe(false);
+    expect(auth(first, later)).toEqual({ ok: false, errcode: 40001 });
+    expect(auth(second, later)).toEqual({ ok: true, value: app });
+    expect(auth(third, later)).toEqual({ ok: true, value: app });
+    expect(tokensOf(app).map((record) => record.token)).toEqual([third, second]);
+  });
+
+  it('issues a new one for an expired token and forgets the old one, keeping no previous', () => {
+    const { app, store, random, auth } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const at = T0 + TOKEN_TTL_MS;
+    expect(auth(first, at)).toEqual({ ok: false, errcode: 42001 });
+    const renewed = issueStableToken(store, random, app, {}, at);
+    expect(renewed.access_token).not.toBe(first);
+    expect(renewed.expires_in).toBe(7200);
+    expect(store.tokens.has(first)).toBe(false);
+    expect(app.stable_previous).toBeUndefined();
     expect(auth(first, at)).toEqual({ ok: false, errcode: 40001 });
-    expect(auth(renewed.access_token, at)).toEqual({ ok: true, value: app });
+  });
+
+  it('issues a new one for a token expired long ago, forgetting the previous one too', () => {
+    const { app, store, random } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const second = issueStableToken(store, random, app, {}, T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS).access_token;
+    const third = issueStableToken(store, random, app, {}, T0 + 3 * TOKEN_TTL_MS).access_token;
+    expect([...store.tokens.keys()]).toEqual([third]);
+    expect(tokensOf(app).map((record) => record.token)).toEqual([third]);
+    expect([first, second]).not.toContain(third);
   });
 
   it('issues a new one at once when force_refresh is true, and only then', () => {
@@ -157,8 +213,62 @@ describe('issueStableToken', () => {
     expect(issueStableToken(store, random, app, { force_refresh: false }, T0).access_token).toBe(first);
     const forced = issueStableToken(store, random, app, { force_refresh: true }, T0 + 10);
     expect(forced.access_token).not.toBe(first);
+    expect(forced.expires_in).toBe(7200);
     expect(app.stable?.token).toBe(forced.access_token);
+    expect(app.stable_forced_at).toBe(T0 + 10);
     expect(auth(first, T0 + 10)).toEqual({ ok: false, errcode: 40001 });
+  });
+
+  it('issues a first token on force_refresh when there is none', () => {
+    const { app, store, random, auth } = setUp();
+    const forced = issueStableToken(store, random, app, { force_refresh: true }, T0);
+    expect(forced.expires_in).toBe(7200);
+    expect(auth(forced.access_token, T0)).toEqual({ ok: true, value: app });
+    expect(app.stable_forced_at).toBe(T0);
+  });
+
+  it('on force_refresh, invalidates the previous token of a normal rotation as well as the current one', () => {
+    const { app, store, random, auth } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const at = T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
+    const second = issueStableToken(store, random, app, {}, at).access_token;
+    const forced = issueStableToken(store, random, app, { force_refresh: true }, at + 1).access_token;
+    expect(auth(first, at + 1)).toEqual({ ok: false, errcode: 40001 });
+    expect(auth(second, at + 1)).toEqual({ ok: false, errcode: 40001 });
+    expect(app.stable_previous).toBeUndefined();
+    expect([...store.tokens.keys()]).toEqual([forced]);
+  });
+
+  it('does not rotate again on a second force_refresh within 30 s of the last forced rotation: it answers the current token', () => {
+    const { app, store, random, auth } = setUp();
+    expect(FORCE_REFRESH_SPACING_MS).toBe(30_000);
+    issueStableToken(store, random, app, {}, T0);
+    const forced = issueStableToken(store, random, app, { force_refresh: true }, T0 + 1_000).access_token;
+    expect(issueStableToken(store, random, app, { force_refresh: true }, T0 + 1_000)).toEqual({ access_token: forced, expires_in: 7200 });
+    expect(issueStableToken(store, random, app, { force_refresh: true }, T0 + 1_000 + FORCE_REFRESH_SPACING_MS - 1)).toEqual({ access_token: forced, expires_in: 7171 });
+    expect(app.stable_forced_at).toBe(T0 + 1_000);
+    expect(auth(forced, T0 + 1_000 + FORCE_REFRESH_SPACING_MS - 1)).toEqual({ ok: true, value: app });
+    const again = issueStableToken(store, random, app, { force_refresh: true }, T0 + 1_000 + FORCE_REFRESH_SPACING_MS).access_token;
+    expect(again).not.toBe(forced);
+    expect(app.stable_forced_at).toBe(T0 + 1_000 + FORCE_REFRESH_SPACING_MS);
+    expect(auth(forced, T0 + 1_000 + FORCE_REFRESH_SPACING_MS)).toEqual({ ok: false, errcode: 40001 });
+  });
+
+  it('counts the 30 s from the last forced rotation only, not from a normal one nor from a first token', () => {
+    const { app, store, random } = setUp();
+    const first = issueStableToken(store, random, app, {}, T0).access_token;
+    const forced = issueStableToken(store, random, app, { force_refresh: true }, T0 + 1).access_token;
+    expect(forced).not.toBe(first);
+    const at = T0 + 1 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS;
+    const renewed = issueStableToken(store, random, app, {}, at).access_token;
+    expect(app.stable_forced_at).toBe(T0 + 1);
+    expect(issueStableToken(store, random, app, { force_refresh: true }, at + 1).access_token).not.toBe(renewed);
+  });
+
+  it('in normal mode, answers the current token within 30 s of a forced rotation as at any time', () => {
+    const { app, store, random } = setUp();
+    const forced = issueStableToken(store, random, app, { force_refresh: true }, T0).access_token;
+    expect(issueStableToken(store, random, app, {}, T0 + 5).access_token).toBe(forced);
   });
 
   it('lives apart from /cgi-bin/token tokens: issuing one does not retire the other', () => {
@@ -171,6 +281,27 @@ describe('issueStableToken', () => {
     const access = app.tokens[0]!.token;
     issueStableToken(store, random, app, { force_refresh: true }, T0);
     expect(auth(access, T0)).toEqual({ ok: true, value: app });
+  });
+});
+
+describe('tokensOf', () => {
+  it('lists /cgi-bin/token\'s tokens, latest first, then the stable token and the one it replaced', () => {
+    const { app, store, random } = setUp();
+    expect(tokensOf(app)).toEqual([]);
+    issueAccessToken(store, random, app, T0);
+    issueAccessToken(store, random, app, T0);
+    expect(tokensOf(app)).toEqual(app.tokens);
+    issueStableToken(store, random, app, {}, T0);
+    expect(tokensOf(app)).toEqual([...app.tokens, app.stable]);
+    issueStableToken(store, random, app, {}, T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS);
+    expect(tokensOf(app)).toEqual([...app.tokens, app.stable, app.stable_previous]);
+    expect(tokensOf(app)).toHaveLength(4);
+  });
+
+  it('answers a new list each time, not the app\'s own', () => {
+    const { app, store, random } = setUp();
+    issueAccessToken(store, random, app, T0);
+    expect(tokensOf(app)).not.toBe(app.tokens);
   });
 });
 
@@ -221,17 +352,21 @@ describe('reindexTokens', () => {
     issueAccessToken(store, random, app, T0);
     issueAccessToken(store, random, app, T0 + 1);
     issueStableToken(store, random, app, {}, T0);
+    issueStableToken(store, random, app, {}, T0 + TOKEN_TTL_MS - TOKEN_OVERLAP_MS);
     const [latest, previous] = app.tokens;
     const stable = app.stable;
+    const stablePrevious = app.stable_previous;
     // What a unit that was undone left in the index: a newer token, a stale copy of a record.
     store.tokens.set('stray', { token: 'stray', appid: app.appid, expires_at: T0, superseded: false });
     store.tokens.set(previous!.token, { ...previous!, superseded: false });
     store.tokens.delete(stable!.token);
+    store.tokens.delete(stablePrevious!.token);
     reindexTokens(store, app);
-    expect([...store.tokens.keys()].sort()).toEqual([theirs, latest!.token, previous!.token, stable!.token].sort());
+    expect([...store.tokens.keys()].sort()).toEqual([theirs, latest!.token, previous!.token, stable!.token, stablePrevious!.token].sort());
     expect(store.tokens.get(previous!.token)).toBe(previous);
     expect(store.tokens.get(latest!.token)).toBe(latest);
     expect(store.tokens.get(stable!.token)).toBe(stable);
+    expect(store.tokens.get(stablePrevious!.token)).toBe(stablePrevious);
     expect(store.tokens.get(theirs)?.appid).toBe(other.appid);
   });
 

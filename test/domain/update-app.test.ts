@@ -3,7 +3,7 @@ import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, STAR_TAG, T0, addApp, distinct, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -19,13 +19,17 @@ const START = {
   push: { timeout_ms: 300, retry_delay_ms: 20 },
 };
 
+/** START as the app holds it: WeChat's 星标组 first. */
+const HELD = { ...START, tags: [STAR_TAG, ...START.tags] };
+
 beforeEach(() => {
   t = newSim();
   app = addApp(t.sim, { appid: 'wxpatch0000000001', secret: 's', ...START });
 });
 
 const patch = (changes: AppPatch) => t.sim.unit(() => applyAppPatch(t.sim.ctx, app, changes));
-const send = (body = textToTag()) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
+/** A sendall of `body` (by default a text to tag 100 no other send had). */
+const send = (body = distinct(textToTag())) => expectOk(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).msg_id;
 const statusOf = (msg_id: number) => expectOk(massmsgget(t.sim.ctx, app, { msg_id })).msg_status;
 
 describe('applyAppPatch', () => {
@@ -56,13 +60,13 @@ describe('applyAppPatch', () => {
 
   it('replaces each field given and leaves the others as they were', () => {
     patch({ fans: 5 });
-    expect(app).toMatchObject({ ...START, fans: 5 });
+    expect(app).toMatchObject({ ...HELD, fans: 5 });
     patch({ protection: true });
-    expect(app).toMatchObject({ ...START, fans: 5, protection: true });
+    expect(app).toMatchObject({ ...HELD, fans: 5, protection: true });
     patch({ callback_url: null, callback_token: null });
-    expect(app).toMatchObject({ ...START, fans: 5, protection: true, callback_url: null, callback_token: null });
+    expect(app).toMatchObject({ ...HELD, fans: 5, protection: true, callback_url: null, callback_token: null });
     patch({ encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 } });
-    expect(app).toMatchObject({ fans: 5, protection: true, encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 }, tags: START.tags, push: START.push });
+    expect(app).toMatchObject({ fans: 5, protection: true, encoding_aes_key: 'k'.repeat(43), limits: { per_minute: 3 }, tags: HELD.tags, push: START.push });
     expect(app.limits).toEqual({ per_minute: 3 });
   });
 
@@ -79,15 +83,19 @@ describe('applyAppPatch', () => {
   });
 
   it('replaces the tags with a copy, so the patch given is never shared', () => {
-    const tags = [{ id: 7, name: 'new', count: 3 }];
+    const tags = [{ id: 107, name: 'new', count: 3 }];
     patch({ tags });
-    expect(app.tags).toEqual(tags);
+    expect(app.tags).toEqual([STAR_TAG, ...tags]);
     expect(app.tags).not.toBe(tags);
-    expect(app.tags[0]).not.toBe(tags[0]);
+    expect(app.tags[1]).not.toBe(tags[0]);
     tags[0]!.count = 99;
-    expect(app.tags[0]!.count).toBe(3);
+    expect(app.tags[1]!.count).toBe(3);
+    const star = { id: 2, name: '星标组', count: 4 };
+    patch({ tags: [{ id: 108, name: 'later', count: 1 }, star] });
+    expect(app.tags).toEqual([star, { id: 108, name: 'later', count: 1 }]);
+    expect(app.tags[0]).not.toBe(star);
     patch({ tags: [] });
-    expect(app.tags).toEqual([]);
+    expect(app.tags).toEqual([STAR_TAG]);
   });
 
   it('replaces the limits with a copy', () => {
@@ -106,12 +114,57 @@ describe('applyAppPatch', () => {
     expect(app.push).toEqual({ timeout_ms: 9, retry_delay_ms: 7 });
   });
 
+  it('sets the account type, the dedupe option and the protection codes, and leaves each alone when not given', () => {
+    patch({ account_type: 'subscription' });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: true, protection_codes: { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 } });
+    patch({ dedupe_without_clientmsgid: false });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: false });
+    patch({ fans: 2 });
+    expect(app).toMatchObject({ account_type: 'subscription', dedupe_without_clientmsgid: false });
+    patch({ account_type: 'service', dedupe_without_clientmsgid: true });
+    expect(app).toMatchObject({ account_type: 'service', dedupe_without_clientmsgid: true });
+  });
+
+  it('sets the media policy, which later sends follow, and leaves it alone when not given', () => {
+    patch({ media: 'strict' });
+    expect(app.media).toBe('strict');
+    const body = { msgtype: 'voice', voice: { media_id: 'made-up' }, filter: { tag_id: 100 } };
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).toEqual({ ok: false, errcode: 40007 });
+    patch({ fans: 3 });
+    expect(app.media).toBe('strict');
+    patch({ media: 'any' });
+    send(body);
+  });
+
+  it('merges protection codes with the current ones, and copies them', () => {
+    const codes = { switch_after_ms: 5 };
+    const before = app.protection_codes;
+    patch({ protection_codes: codes });
+    expect(app.protection_codes).toEqual({ operations: ['massmsgget', 'setSpeed'], switch_after_ms: 5 });
+    expect(app.protection_codes).not.toBe(codes);
+    expect(before).toEqual({ operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 });
+    patch({ protection_codes: { operations: [] } });
+    expect(app.protection_codes).toEqual({ operations: [], switch_after_ms: 5 });
+  });
+
+  it('reaches later sends with the new account type and dedupe option', () => {
+    patch({ dedupe_without_clientmsgid: false });
+    const body = distinct(textToTag());
+    send(body);
+    send(body);
+    patch({ dedupe_without_clientmsgid: true });
+    send(body);
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, body))).toEqual({ ok: false, errcode: 45066 });
+    patch({ account_type: 'subscription', limits: {} });
+    expect(t.sim.unit(() => sendAll(t.sim.ctx, app, distinct(textToTag())))).toEqual({ ok: false, errcode: 45028 });
+  });
+
   it('reaches later sends with the new fans, tags and protection', () => {
     patch({ fans: 42, tags: [{ id: 100, name: 't', count: 6 }] });
     expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).audience).toBe(42);
     expect(messageOf(t.sim, send()).audience).toBe(6);
     patch({ protection: true });
-    expect(messageOf(t.sim, send(MPNEWS_TO_ALL)).status).toBe('AWAITING_CONFIRMATION');
+    expect(messageOf(t.sim, send(distinct(MPNEWS_TO_ALL))).status).toBe('AWAITING_CONFIRMATION');
   });
 
   describe('a speed change', () => {

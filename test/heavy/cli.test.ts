@@ -83,6 +83,15 @@ describe('the CLI', () => {
     expect(res.stderr).toContain('"10.0.0.1" is not a DNS name');
   });
 
+  it('refuses a config app whose tags WeChat would not hold, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', tags: [{ id: 7, name: 'vip', count: 1 }] }] }));
+    const res = run(['--config', file]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain(`config ${file}: app wx1111111111111111: tag id 7 is not available`);
+  });
+
   it('reads flags from the environment', () => {
     const res = run([], { PORT: 'x' });
     expect(res.status).toBe(2);
@@ -92,12 +101,15 @@ describe('the CLI', () => {
   it('serves the default app and a config\'s apps, prints credentials and a curl line, and exits 0 on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wxmock-'));
     const file = join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', secret: 'other', fans: 5 }] }));
+    writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1111111111111111', secret: 'other', fans: 5, media: 'any' }] }));
     const mock = start(['--port', '0', '--clock', 'manual', '--seed', '5', '--config', file]);
     const url = await mock.ready;
     expect(mock.output()).toContain('appid wx0000000000000001, secret mocksecret');
     const token = await fetch(`${url}${PATHS.getAccessToken}?grant_type=client_credential&appid=wx1111111111111111&secret=other`).then((r) => r.json());
     expect(token.expires_in).toBe(7200);
+    // The config's media policy "any": a media_id nobody issued is sent.
+    const sent = await fetch(`${url}${PATHS.sendAll}?access_token=${token.access_token}`, { method: 'POST', body: JSON.stringify({ filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'made-up' } }) }).then((r) => r.json());
+    expect(sent.errcode).toBe(0);
     expect((await fetch(`${url}/__mock/clock`).then((r) => r.json())).mode).toBe('manual');
     mock.child.kill('SIGTERM');
     expect(await mock.exited).toBe(0);

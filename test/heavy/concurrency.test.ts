@@ -7,9 +7,10 @@
 import { Agent } from 'node:http';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
 import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { REALSPEED } from '../../mock/domain/store.js';
-import { OPENIDS, PATHS, T0 } from '../helpers.js';
+import { PATHS, T0, followersAt } from '../helpers.js';
 
 const APPS = 20;
 const CLIENTS = 200;
@@ -63,6 +64,8 @@ interface App {
   appid: string;
   secret: string;
   token: string;
+  /** Two of its followers, read from getFollowers: mass/send takes only followers. */
+  openids: string[];
 }
 
 /** One setSpeed or getSpeed, with when it left and when its answer came back. */
@@ -144,7 +147,7 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         const answer =
           pick === 4
             ? await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'text', text: { content: `client ${client} step ${step}` } })
-            : await call('POST', PATHS.massSend + q(), { touser: OPENIDS, msgtype: 'text', text: { content: `client ${client} step ${step}` } });
+            : await call('POST', PATHS.massSend + q(), { touser: app.openids, msgtype: 'text', text: { content: `client ${client} step ${step}` } });
         expectOk(pick === 4 ? 'sendAll' : 'massSend', answer);
         expect(answer.body.msg_id).toBeTypeOf('number');
         ledger.created.push(answer.body.msg_id as number);
@@ -164,14 +167,14 @@ async function runClient(client: number, app: App, ledger: Ledger, random: () =>
         break;
       }
       case 7: {
-        const answer = await call('POST', PATHS.previewMassMsg + q(), { touser: OPENIDS[0], msgtype: 'text', text: { content: 'preview' } });
+        const answer = await call('POST', PATHS.previewMassMsg + q(), { touser: app.openids[0], msgtype: 'text', text: { content: 'preview' } });
         expectOk('previewMassMsg', answer);
         expect(answer.body.msg_id).toBeTypeOf('number');
         break;
       }
       default: {
         // Send an mpnews, let this app's clock run until it has reached its 10 fans, delete it.
-        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } });
+        const sent = await call('POST', PATHS.sendAll + q(), { filter: { is_to_all: false, tag_id: TAG.id }, msgtype: 'mpnews', mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } });
         expectOk('sendAll mpnews', sent);
         const msgId = sent.body.msg_id as number;
         ledger.created.push(msgId);
@@ -197,12 +200,14 @@ describe('200 concurrent clients across 20 apps', () => {
     server = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 11 });
     base = new URL(server.url);
     for (let i = 0; i < APPS; i++) {
-      const created = await call('POST', '/__mock/apps', { fans: 1000, tags: [TAG] });
+      // Clients send the same news again and again: no quota, and no repeat check without a clientmsgid.
+      const created = await call('POST', '/__mock/apps', { fans: 1000, tags: [TAG], limits: { daily_mass_quota: null }, dedupe_without_clientmsgid: false });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const appid = created.body.appid as string;
       const secret = created.body.secret as string;
       const stable = await call('POST', PATHS.getStableAccessToken, { grant_type: 'client_credential', appid, secret });
-      apps.push({ appid, secret, token: stable.body.access_token as string });
+      const token = stable.body.access_token as string;
+      apps.push({ appid, secret, token, openids: await followersAt(server.url, token) });
       ledgers.set(appid, { writes: [], reads: [], created: [], deleted: [], stableTokens: new Set([stable.body.access_token as string]) });
     }
   });

@@ -63,7 +63,7 @@ describe('the state file in a crash loop', () => {
     const clients: Client[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       // A quota off and content that varies, so every send is accepted.
-      const app = await post(`${url}/__mock/apps`, { fans: 10 });
+      const app = await post(`${url}/__mock/apps`, { fans: 10, limits: { daily_mass_quota: null } });
       const token = (await (await fetch(`${url}${PATHS.getAccessToken}?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`)).json()).access_token as string;
       clients.push({ appid: app.appid as string, token, acked: [] });
     }

@@ -146,6 +146,25 @@ describe('the dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows each app\'s tags with the fans they have now, tagging included', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 15 });
+    const app = (await mock.control.createApp({ fans: 5000, tags: [{ id: 2, name: '星标组', count: 12 }, { id: 100, name: 'vip', count: 1500 }] })) as AppView;
+    const p = await openDashboard(mock);
+    const tags = p.locator(`[data-testid="app-row"][data-appid="${app.appid}"] [data-testid="app-tags"]`);
+    await expect.poll(() => tags.textContent()).toBe('2 星标组: 12 · 100 vip: 1,500');
+    // Two followers tagged through the API: the page follows the count getTags answers.
+    const token = await tokenFor(mock, app);
+    const members = await fetch(`${mock.url}${PATHS.getTagFans}?access_token=${token}`, { method: 'POST', body: JSON.stringify({ tagid: 100 }) });
+    const inTag = new Set(((await members.json()) as { data: { openid: string[] } }).data.openid);
+    const followers = await fetch(`${mock.url}${PATHS.getFollowers}?access_token=${token}`);
+    const outsiders = ((await followers.json()) as { data: { openid: string[] } }).data.openid.filter((openid) => !inTag.has(openid)).slice(0, 2);
+    await fetch(`${mock.url}${PATHS.batchTagging}?access_token=${token}`, { method: 'POST', body: JSON.stringify({ openid_list: outsiders, tagid: 100 }) });
+    await expect.poll(() => tags.textContent()).toBe('2 星标组: 12 · 100 vip: 1,502');
+    const defaultTags = p.locator('[data-testid="app-row"][data-appid="wx0000000000000001"] [data-testid="app-tags"]');
+    expect(await defaultTags.textContent()).toBe('2 星标组: 0 · 100 测试组: 1,000');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the control API\'s error when an action is refused', async () => {
     mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 13 });
     const p = await openDashboard(mock);

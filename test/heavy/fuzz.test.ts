@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { operationIds, type OperationId } from '../../contracts/load-spec.js';
 import { validateExchange } from '../../contracts/validate-exchange.js';
+import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
 import { startMockServer, type MockServer } from '../../mock/start-mock-server.js';
 import { PATHS, T0 } from '../helpers.js';
 
@@ -56,6 +57,7 @@ function send(base: URL, method: string, path: string, headers: Record<string, s
 
 /** Placeholders filled in at run time with values of the fresh server: real msg_ids, deep bodies, prototype keys. */
 const KNOWN_MSG_ID = 'KNOWN_MSG_ID';
+const KNOWN_OPENID = 'KNOWN_OPENID';
 const DEEP = (depth: number, kind: 'array' | 'object') => `DEEP_${kind}_${depth}`;
 const PROTO = 'PROTO_SNIPPET';
 const PROTO_JSON = '{"__proto__":{"polluted":"yes","toString":"x"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}';
@@ -64,9 +66,10 @@ function deepText(kind: string, depth: number): string {
   return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
-/** Turns the markers left by the arbitraries into raw JSON text no JSON.stringify could produce. */
-function expandMarkers(text: string, msgIds: number[]): string {
+/** Turns the markers left by the arbitraries into raw JSON text no JSON.stringify could produce, and real ids of the fresh server. */
+function expandMarkers(text: string, msgIds: number[], openids: string[]): string {
   return text
+    .replace(/"KNOWN_OPENID_([0-9])"/g, (_, i: string) => JSON.stringify(openids[Number(i) % openids.length]))
     .replace(/"DEEP_(array|object)_([0-9]+)"/g, (_, kind: string, depth: string) => deepText(kind, Number(depth)))
     .replaceAll(`"${PROTO}"`, PROTO_JSON)
     .replace(/"KNOWN_MSG_ID_([0-9])"/g, (_, i: string) => String(msgIds[Number(i) % msgIds.length]))
@@ -79,7 +82,7 @@ const hugeNumberText = fc.constantFrom('1e400', '-1e400', '123456789012345678901
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 4 },
   {
-    arbitrary: fc.constantFrom<unknown>(0, 1, 4, 5, -1, 1.5, '0', '4', ' 1', '1 ', '0x1', '1e3', '', null, true, 'true', 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 3147494522, '3147494522', '99999999999999999999', 'invalid_media', 'MEDIA_1'),
+    arbitrary: fc.constantFrom<unknown>(0, 1, 4, 5, -1, 1.5, '0', '4', ' 1', '1 ', '0x1', '1e3', '', null, true, 'true', 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 3147494522, '3147494522', '99999999999999999999', 'invalid_media', 'MEDIA_1', 'wxmock-default-news'),
     weight: 4,
   },
   { arbitrary: fc.constantFrom(`${KNOWN_MSG_ID}_0`, `${KNOWN_MSG_ID}_1`, `${KNOWN_MSG_ID}_STR_0`, `${KNOWN_MSG_ID}_STR_1`), weight: 3 },
@@ -88,6 +91,9 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 2 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 10 }), weight: 1 },
 );
+
+/** Followers of the fixture's app, a stranger, and openids of no shape at all. */
+const openidValue = fc.oneof(fc.constantFrom(`${KNOWN_OPENID}_0`, `${KNOWN_OPENID}_1`, 'oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'bad openid', ''), anyValue);
 
 const MSGTYPES = ['mpnews', 'text', 'voice', 'music', 'image', 'mpvideo', 'wxcard', 'video', 'news', ''];
 
@@ -132,7 +138,13 @@ const appidValue = fc.oneof(fc.constantFrom(APPID, 'wx00000000000000ff', 'wxFFFF
 const speedBody = small({ speed: anyValue });
 const msgIdBody = small({ msg_id: anyValue, article_idx: anyValue, url: anyValue });
 const sendBody = small({ filter: fc.oneof(anyValue, small({ is_to_all: anyValue, tag_id: anyValue })), msgtype: fc.oneof(fc.constantFrom(...MSGTYPES), anyValue), text: small({ content: anyValue }), mpnews: small({ media_id: anyValue }), clientmsgid: anyValue });
-const listBody = small({ touser: fc.oneof(anyValue, fc.array(fc.oneof(fc.constantFrom('oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'), anyValue), { maxLength: 4 })), msgtype: fc.constantFrom('text', 'mpnews'), text: small({ content: anyValue }), towxname: anyValue });
+const listBody = small({ touser: fc.oneof(anyValue, fc.array(openidValue, { maxLength: 4 })), msgtype: fc.constantFrom('text', 'mpnews'), text: small({ content: anyValue }), towxname: anyValue });
+const articlesBody = small({
+  articles: fc.oneof(anyValue, fc.array(small({ title: anyValue, content: anyValue, thumb_media_id: anyValue, author: anyValue, digest: anyValue, show_cover_pic: anyValue, need_open_comment: anyValue }), { maxLength: 10 })),
+});
+const uploadVideoBody = small({ media_id: anyValue, title: anyValue, description: anyValue });
+const tagBody = small({ tag: fc.oneof(anyValue, small({ id: fc.oneof(fc.constantFrom(0, 1, 2, 100, '100', 101, 99), anyValue), name: fc.oneof(fc.constantFrom('广东', '测试组', '星标组', '广'.repeat(11)), anyValue) })) });
+const taggingBody = small({ tagid: fc.oneof(fc.constantFrom(0, 2, 100, '100', 150), anyValue), openid_list: fc.oneof(anyValue, fc.array(openidValue, { maxLength: 52 })), openid: openidValue, next_openid: openidValue });
 const tokenBody = small({ grant_type: fc.oneof(fc.constant('client_credential'), anyValue), appid: appidValue, secret: fc.oneof(fc.constant(SECRET), anyValue), force_refresh: anyValue });
 const advanceMs = fc.oneof(fc.constantFrom(0, 1, 60_000, 7_200_000, 86_400_000, 2 ** 31, 1e15, 8.64e15, Number.MAX_SAFE_INTEGER, -1, 1.5), anyValue);
 const isoNow = fc.oneof(fc.constantFrom('2026-11-23T00:00:00Z', '1970-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '9999-12-31T23:59:59Z', 'yesterday'), anyValue);
@@ -156,6 +168,22 @@ const aimedBody = fc.oneof(speedBody, msgIdBody, sendBody, listBody, tokenBody, 
 
 type Body = { kind: string; text?: string; bytes?: number[]; protoTop?: boolean };
 const asBody = (value: fc.Arbitrary<unknown>): fc.Arbitrary<Body> => fc.tuple(value, fc.boolean()).map(([v, protoTop]) => ({ kind: 'aimed', text: JSON.stringify(v), protoTop }));
+
+/** A multipart form with the boundary of contentTypeArb's multipart type: parts well or badly named, files of any name and bytes, torn or not. */
+const formPart = fc.record({
+  name: fc.constantFrom('media', 'media', 'file', 'description', '__proto__', ''),
+  filename: fc.option(fc.constantFrom('a.jpg', 'cover.JPEG', 'a.png', 'a.mp4', 'a.amr', 'noextension', '', '封面.jpg', 'a.jpg"; x="'), { nil: undefined }),
+  head: fc.constantFrom<number[]>([0xff, 0xd8, 0xff, 0xe0], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70], [0x23, 0x21, 0x41, 0x4d, 0x52], []),
+  tail: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 30 }),
+});
+const formBody: fc.Arbitrary<Body> = fc.tuple(fc.array(formPart, { maxLength: 3 }), fc.boolean()).map(([parts, torn]) => {
+  const chunks: Buffer[] = parts.map((part) => {
+    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
+    return Buffer.concat([Buffer.from(`--xyz\r\nContent-Disposition: ${disposition}\r\n\r\n`), Buffer.from([...part.head, ...part.tail]), Buffer.from('\r\n')]);
+  });
+  const bytes = Buffer.concat([...chunks, Buffer.from(torn ? '--xy' : '--xyz--\r\n')]);
+  return { kind: 'multipart', bytes: [...bytes] };
+});
 
 /** A body as bytes on the wire, and a label for the report. */
 const bodyArb: fc.Arbitrary<Body> = fc.oneof(
@@ -198,7 +226,7 @@ const pathArb: fc.Arbitrary<string> = fc.oneof(
 const queryArb = fc.record({
   token: fc.constantFrom<'valid' | 'none' | 'garbage' | 'empty' | 'twice' | 'malformed'>('valid', 'valid', 'valid', 'none', 'garbage', 'empty', 'twice', 'malformed'),
   credentials: fc.boolean(),
-  extra: fc.array(fc.tuple(fc.oneof(fc.constantFrom('appid', 'secret', 'grant_type', 'messages', 'operation', 'since', '__proto__', 'constructor', 'access_token[]'), fc.string({ maxLength: 6 })), fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(APPID, '0', '-1', '%ZZ', '1e400', '2026-11-22T00:00:00Z'))), { maxLength: 3 }),
+  extra: fc.array(fc.tuple(fc.oneof(fc.constantFrom('appid', 'secret', 'grant_type', 'messages', 'operation', 'since', 'next_openid', '__proto__', 'constructor', 'access_token[]'), fc.string({ maxLength: 6 })), fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(APPID, '0', '-1', '%ZZ', '1e400', '2026-11-22T00:00:00Z'))), { maxLength: 3 }),
 });
 
 function buildQuery(q: { token: string; credentials: boolean; extra: [string, string][] }, token: string): string {
@@ -261,20 +289,34 @@ const controlArb: fc.Arbitrary<FuzzRequest> = fc.oneof(
   fc.record({ method: fc.constantFrom('GET', 'DELETE'), path: fc.constantFrom('/__mock/state', '/__mock/requests', '/__mock/faults', '/__mock/clock'), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: bodyArb }),
 );
 /** A WeChat call with a body aimed at its operation most of the time. */
-const AIMED_BY_OPERATION: Record<OperationId, fc.Arbitrary<unknown>> = {
-  getAccessToken: tokenBody,
-  getStableAccessToken: tokenBody,
-  setSpeed: speedBody,
-  getSpeed: speedBody,
-  massmsgget: msgIdBody,
-  sendAll: sendBody,
-  massSend: listBody,
-  deleteMassMsg: msgIdBody,
-  previewMassMsg: fc.oneof(sendBody, listBody),
+const AIMED_BY_OPERATION: Record<OperationId, fc.Arbitrary<Body>> = {
+  getAccessToken: asBody(tokenBody),
+  getStableAccessToken: asBody(tokenBody),
+  setSpeed: asBody(speedBody),
+  getSpeed: asBody(speedBody),
+  massmsgget: asBody(msgIdBody),
+  sendAll: asBody(sendBody),
+  massSend: asBody(listBody),
+  deleteMassMsg: asBody(msgIdBody),
+  previewMassMsg: asBody(fc.oneof(sendBody, listBody)),
+  uploadTempMedia: formBody,
+  addMaterial: formBody,
+  addDraft: asBody(articlesBody),
+  uploadNews: asBody(articlesBody),
+  uploadVideo: asBody(uploadVideoBody),
+  getTags: asBody(taggingBody),
+  createTag: asBody(tagBody),
+  updateTag: asBody(tagBody),
+  deleteTag: asBody(tagBody),
+  getTagFans: asBody(taggingBody),
+  batchTagging: asBody(taggingBody),
+  batchUntagging: asBody(taggingBody),
+  getUserTags: asBody(taggingBody),
+  getFollowers: asBody(taggingBody),
 };
 const wechatArb: fc.Arbitrary<FuzzRequest> = fc.oneof(
   ...operationIds.map((id) =>
-    fc.record({ method: methodArb, path: fc.constant(PATHS[id]), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: fc.oneof({ arbitrary: asBody(AIMED_BY_OPERATION[id]), weight: 3 }, { arbitrary: bodyArb, weight: 2 }) }),
+    fc.record({ method: methodArb, path: fc.constant(PATHS[id]), query: queryArb, headers: headersArb, contentType: contentTypeArb, body: fc.oneof({ arbitrary: AIMED_BY_OPERATION[id], weight: 3 }, { arbitrary: bodyArb, weight: 2 }) }),
   ),
 );
 /** Three kinds of request: anything anywhere; a WeChat call; a control call. */
@@ -323,6 +365,8 @@ interface Fixture {
   base: URL;
   token(): Promise<string>;
   msgIds: number[];
+  /** The first followers of the default app, for the KNOWN_OPENID markers. */
+  openids: string[];
 }
 
 const open = new Set<MockServer>();
@@ -346,13 +390,15 @@ async function fixture(): Promise<Fixture> {
   const first = await token();
   const msgIds: number[] = [];
   for (const body of [
-    { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } },
+    { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: DEFAULT_NEWS_MEDIA_ID } },
     { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'text', text: { content: 'hello' } },
   ]) {
     const answer = await send(base, 'POST', `${PATHS.sendAll}?access_token=${first}`, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)));
     msgIds.push((JSON.parse(answer.body) as { msg_id: number }).msg_id);
   }
-  return { server, base, token, msgIds };
+  const followers = await send(base, 'GET', `${PATHS.getFollowers}?access_token=${first}`, {}, undefined);
+  const openids = (JSON.parse(followers.body) as { data: { openid: string[] } }).data.openid.slice(0, 2);
+  return { server, base, token, msgIds, openids };
 }
 
 async function closeFixture(f: Fixture): Promise<void> {
@@ -360,9 +406,9 @@ async function closeFixture(f: Fixture): Promise<void> {
   await f.server.close();
 }
 
-function bodyBytes(body: FuzzRequest['body'], msgIds: number[]): Buffer | undefined {
+function bodyBytes(body: FuzzRequest['body'], f: Fixture): Buffer | undefined {
   if (body.bytes) return Buffer.from(body.bytes);
-  let text = expandMarkers(body.text ?? '', msgIds);
+  let text = expandMarkers(body.text ?? '', f.msgIds, f.openids);
   if (body.protoTop && text.startsWith('{') && text.length > 2) text = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${text.slice(1)}`;
   return text === '' ? undefined : Buffer.from(text, 'utf8');
 }
@@ -372,7 +418,7 @@ async function play(f: Fixture, r: FuzzRequest): Promise<Answer> {
   const path = r.path.replace(KNOWN_MSG_ID, String(f.msgIds[0])) + buildQuery(r.query, token);
   const headers: Record<string, string> = { ...r.headers };
   if (r.contentType !== undefined) headers['content-type'] = r.contentType;
-  const answer = await send(f.base, r.method, path, headers, bodyBytes(r.body, f.msgIds));
+  const answer = await send(f.base, r.method, path, headers, bodyBytes(r.body, f));
   checkAnswer(r, answer, `${r.method} ${path} (${r.body.kind} body)`);
   return answer;
 }

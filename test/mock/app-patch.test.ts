@@ -50,8 +50,8 @@ describe('PATCH /__mock/apps/{appid}', () => {
   it('changes speed (as getSpeed then shows), protection, fans, tags and limits', async () => {
     const server = await start();
     const app = (await server.control.createApp()) as AppView;
-    const updated = await server.control.updateApp(app.appid, { speed: 3, protection: true, fans: 42, tags: [{ id: 7, name: 'vip', count: 5 }], limits: { per_minute: 100 } });
-    expect(updated).toMatchObject({ speed: 3, realspeed: 30, protection: true, fans: 42, tags: [{ id: 7, name: 'vip', count: 5 }], limits: { per_minute: 100 } });
+    const updated = await server.control.updateApp(app.appid, { speed: 3, protection: true, fans: 42, tags: [{ id: 107, name: 'vip', count: 5 }], limits: { per_minute: 100 } });
+    expect(updated).toMatchObject({ speed: 3, realspeed: 30, protection: true, fans: 42, tags: [{ id: 2, name: '星标组', count: 0 }, { id: 107, name: 'vip', count: 5 }], limits: { per_minute: 100 } });
     const token = await tokenFor(server, app);
     expect(await wechat(server, PATHS.getSpeed, token, {})).toEqual({ speed: 3, realspeed: 30 });
   });

@@ -13,12 +13,12 @@ describe('the control API', () => {
 
   it('creates an app with generated credentials and the whole app in the answer', async () => {
     mock = newMock();
-    const res = await mock.http.post('/__mock/apps').send({ fans: 42, tags: [{ id: 7, name: 'vip', count: 3 }], protection: true });
+    const res = await mock.http.post('/__mock/apps').send({ fans: 42, tags: [{ id: 107, name: 'vip', count: 3 }], protection: true });
     expect(res.status).toBe(201);
     expect(res.body.appid).toMatch(/^wx[0-9a-f]{16}$/);
     expect(res.body.secret).toMatch(/^[0-9a-f]{32}$/);
     expect(res.body.original_id).toMatch(/^gh_[0-9a-f]{12}$/);
-    expect(res.body).toMatchObject({ fans: 42, tags: [{ id: 7, name: 'vip', count: 3 }], protection: true, speed: 0, realspeed: 80, messages: [] });
+    expect(res.body).toMatchObject({ fans: 42, tags: [{ id: 2, name: '星标组', count: 0 }, { id: 107, name: 'vip', count: 3 }], protection: true, speed: 0, realspeed: 80, messages: [] });
   });
 
   it('refuses an appid that exists (409) and a bad body (400) with a clear message', async () => {
@@ -35,6 +35,39 @@ describe('the control API', () => {
     const notJson = await mock.http.post('/__mock/apps').set('content-type', 'application/json').send('{');
     expect(notJson.status).toBe(400);
     expect(notJson.body.message).toBe('the body must be a JSON object');
+  });
+
+  it("refuses tags WeChat would not hold: ids 0 to 99 but 星标组's 2, a renamed 星标组, names used twice or over 30 bytes, over 100 tags", async () => {
+    mock = newMock();
+    const refusals: [unknown[], RegExp][] = [
+      [[{ id: 3, name: 'vip', count: 1 }], /tag id 3 is not available: ids 0 to 2 are WeChat's own, created tags have ids from 100/],
+      [[{ id: 0, name: 'untagged', count: 1 }], /tag id 0 is not available/],
+      [[{ id: 2, name: 'starred', count: 1 }], /tag 2 is WeChat's own "星标组"/],
+      [[{ id: 100, name: '星标组', count: 1 }], /"星标组" is used twice/],
+      [[{ id: 100, name: 'a', count: 1 }, { id: 101, name: 'a', count: 1 }], /"a" is used twice \(tag 101\)/],
+      [[{ id: 100, name: 'a', count: 1 }, { id: 100, name: 'b', count: 1 }], /tag id 100 appears twice/],
+      [[{ id: 100, name: '广'.repeat(11), count: 1 }], /over 30 bytes/],
+      [Array.from({ length: 101 }, (_, i) => ({ id: 100 + i, name: `t${i}`, count: 0 })), /at most 100 tags of its own \(45056\); got 101/],
+    ];
+    for (const [tags, message] of refusals) {
+      const res = await mock.http.post('/__mock/apps').send({ tags });
+      expect(res.status, JSON.stringify(tags).slice(0, 80)).toBe(400);
+      expect(res.body.message).toMatch(message);
+    }
+    const patched = await mock.http.patch('/__mock/apps/wx0000000000000001').send({ tags: [{ id: 50, name: 'x', count: 1 }] });
+    expect(patched.status).toBe(400);
+    expect(mock.app.mock.sim.store.apps.size).toBe(1);
+  });
+
+  it("gives every app WeChat's 星标组 with the count given or 0, and the default app 测试组 as tag 100", async () => {
+    mock = newMock();
+    const created = await mock.http.post('/__mock/apps').send({ tags: [{ id: 100, name: 'vip', count: 5 }, { id: 2, name: '星标组', count: 7 }] });
+    expect(created.body.tags).toEqual([{ id: 2, name: '星标组', count: 7 }, { id: 100, name: 'vip', count: 5 }]);
+    const state = await mock.http.get('/__mock/state').query({ appid: 'wx0000000000000001' });
+    expect(state.body.apps[0].tags).toEqual([{ id: 2, name: '星标组', count: 0 }, { id: 100, name: '测试组', count: 1000 }]);
+    // A tag never has more fans than its app.
+    const small = await mock.http.post('/__mock/apps').send({ fans: 3, tags: [{ id: 100, name: 'vip', count: 50 }] });
+    expect(small.body.tags[1]).toEqual({ id: 100, name: 'vip', count: 3 });
   });
 
   it('moves the clock forward by advance_ms or to a time, and never backwards', async () => {
@@ -55,7 +88,7 @@ describe('the control API', () => {
     mock = newMock();
     const token = await mock.token();
     const first = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id;
-    const second = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id;
+    const second = (await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, mpnews: { media_id: await mock.draft(token) } })).body.msg_id;
     const all = await mock.http.get('/__mock/state');
     const app = all.body.apps[0];
     expect(app.message_count).toBe(2);
@@ -69,13 +102,15 @@ describe('the control API', () => {
   it('lists the newest 1000 messages per app unless asked for more, and counts them all', async () => {
     mock = newMock();
     const { sim } = mock.app.mock;
-    const app = sim.store.apps.get('wx0000000000000001')!;
-    for (let i = 0; i < 1005; i++) expect(sendAll(sim.ctx, app, { ...TEXT_TO_TAG }).ok).toBe(true);
-    const state = await mock.http.get('/__mock/state');
+    const created = sim.createApp({ limits: { daily_mass_quota: null }, tags: [{ id: 100, name: 'all', count: 1000 }] });
+    const app = created.ok ? created.value : expect.unreachable();
+    // Each send differs, so none is a repeat of another.
+    for (let i = 0; i < 1005; i++) expect(sim.unit(() => sendAll(sim.ctx, app, { ...TEXT_TO_TAG, text: { content: `n${i}` } })).ok).toBe(true);
+    const state = await mock.http.get('/__mock/state').query({ appid: app.appid });
     expect(state.body.apps[0].message_count).toBe(1005);
     expect(state.body.apps[0].messages).toHaveLength(1000);
     expect(state.body.apps[0].messages.at(-1).msg_id).toBe(app.message_ids.at(-1));
-    expect((await mock.http.get('/__mock/state').query({ messages: 2000 })).body.apps[0].messages).toHaveLength(1005);
+    expect((await mock.http.get('/__mock/state').query({ appid: app.appid, messages: 2000 })).body.apps[0].messages).toHaveLength(1005);
   });
 
   it('answers 404 for an unknown msg_id and 400 for one that is not a number', async () => {
@@ -167,8 +202,8 @@ describe('bad input', () => {
   it('accepts filter shapes SDKs send: tag_id null with is_to_all, tag_id alone, tag_id as a string', async () => {
     mock = newMock();
     const token = await mock.token();
-    for (const filter of [{ is_to_all: true, tag_id: null }, { tag_id: 100 }, { is_to_all: false, tag_id: '100' }]) {
-      const res = await mock.post(PATHS.sendAll, token, { filter, msgtype: 'text', text: { content: 'x' }, send_ignore_reprint: '0' });
+    for (const [i, filter] of [{ is_to_all: true, tag_id: null }, { tag_id: 100 }, { is_to_all: false, tag_id: '100' }].entries()) {
+      const res = await mock.post(PATHS.sendAll, token, { filter, msgtype: 'text', text: { content: `x${i}` }, send_ignore_reprint: '0' });
       expect(res.body.errcode, JSON.stringify(filter)).toBe(0);
     }
   });

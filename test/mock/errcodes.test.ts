@@ -7,7 +7,7 @@ import type supertest from 'supertest';
 import { documentedErrcodes, operationIds, type OperationId } from '../../contracts/load-spec.js';
 import type { WxErrcode } from '../../mock/domain/errors.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
-import { MPNEWS_TO_ALL, OPENIDS, PATHS, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
+import { FILES, MPNEWS_TO_ALL, PATHS, STRANGER, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 type Call = (mock: TestMock) => Promise<supertest.Response>;
 /** `forced` sends a plain call with X-Mock-Errcode, for causes the mock does not simulate (-1, 48001, …). */
@@ -15,8 +15,8 @@ type OperationCase = { success: Call; forced: (mock: TestMock, errcode: number) 
 
 const tokenQuery = { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET };
 
-/** Errcodes every token-taking operation reaches the same way. */
-function commonNatural(path: string, body: unknown, readsBody = true): Partial<Record<number, Call>> {
+/** Errcodes every token-taking operation reaches the same way; `reads` says what its body is (44002 empty, 47001 not JSON). */
+function commonNatural(path: string, body: unknown, reads: 'json' | 'multipart' | 'nothing' = 'json'): Partial<Record<number, Call>> {
   const natural: Partial<Record<number, Call>> = {
     41001: (m) => m.http.post(path).send(body as object),
     40014: (m) => m.http.post(path).query({ access_token: 'not a token!' }).send(body as object),
@@ -36,10 +36,8 @@ function commonNatural(path: string, body: unknown, readsBody = true): Partial<R
       return m.post(path, await m.token(app.appid), body);
     },
   };
-  if (readsBody) {
-    natural[44002] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('');
-    natural[47001] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('{"speed":');
-  }
+  if (reads !== 'nothing') natural[44002] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('');
+  if (reads === 'json') natural[47001] = async (m) => m.http.post(path).query({ access_token: await m.token() }).set('content-type', 'application/json').send('{"speed":');
   return natural;
 }
 
@@ -57,8 +55,59 @@ async function protectedSend(m: TestMock): Promise<{ token: string; msg_id: numb
   return { token, msg_id: res.body.msg_id };
 }
 
+/** What both uploads refuse alike: an unknown type, no media part, a format the type does not take, a file over its size. */
+function uploadErrors(operationId: 'uploadTempMedia' | 'addMaterial'): Partial<Record<number, Call>> {
+  return {
+    40004: async (m) => m.upload(operationId, await m.token(), 'document', FILES.png),
+    41005: async (m) => m.http.post(PATHS[operationId]).query({ access_token: await m.token(), type: 'image' }).attach('file', FILES.png.bytes, FILES.png.filename),
+    40005: async (m) => m.upload(operationId, await m.token(), 'image', { filename: 'cover.txt', bytes: FILES.png.bytes }),
+    40006: async (m) => m.upload(operationId, await m.token(), 'thumb', { filename: 'big.jpg', bytes: Buffer.concat([FILES.jpeg.bytes, Buffer.alloc(64 * 1024)]) }),
+  };
+}
+
+const ARTICLE = { title: 'Hello', content: '<p>Hello, fans</p>', thumb_media_id: 'MEDIA_ID_NOBODY_ISSUED' };
+
+/** What draft/add and uploadnews refuse alike: a cover nobody issued, an article without content, more than 8 articles. */
+function articleErrors(path: string): Partial<Record<number, Call>> {
+  return {
+    40007: withToken(path, { articles: [ARTICLE] }),
+    44003: withToken(path, { articles: [{ ...ARTICLE, content: '' }] }),
+    45008: withToken(path, { articles: Array.from({ length: 9 }, () => ARTICLE) }),
+  };
+}
+
 const forcedPost = (path: string) => async (m: TestMock, errcode: number) => m.post(path, await m.token(), {}).set('X-Mock-Errcode', String(errcode));
+const forcedGet = (path: string) => async (m: TestMock, errcode: number) => m.http.get(path).query({ access_token: await m.token() }).set('X-Mock-Errcode', String(errcode));
 const withToken = (path: string, body: unknown): Call => async (m) => m.post(path, await m.token(), body);
+/** A call whose body names followers of the default app, read from getFollowers. */
+const withFollowers =
+  (path: string, body: (openids: string[]) => unknown, count = 2): Call =>
+  async (m) => {
+    const token = await m.token();
+    return m.post(path, token, body(await m.followers(token, count)));
+  };
+/** A follower of another app of the same mock. */
+async function foreignFollower(m: TestMock): Promise<string> {
+  const other = await m.createApp({ fans: 5 });
+  return (await m.followers(await m.token(other.appid), 1))[0]!;
+}
+/** A call of the default app whose body names a follower of another app. */
+const withForeignFollower =
+  (path: string, body: (openid: string) => unknown): Call =>
+  async (m) => {
+    const openid = await foreignFollower(m);
+    return m.post(path, await m.token(), body(openid));
+  };
+/** A GET with the token and `query`. */
+const getWithToken =
+  (path: string, query: Record<string, string> = {}): Call =>
+  async (m) =>
+    m.http.get(path).query({ access_token: await m.token(), ...query });
+/** The GET operations answer POST too, as /cgi-bin/token does; another method is 43002. */
+const putWithToken = (path: string): Call => async (m) => m.http.put(path).query({ access_token: await m.token() });
+const TEXT = { msgtype: 'text', text: { content: 'hi' } };
+/** 33 bytes of UTF-8: over the 30 a tag name may take. */
+const LONG_NAME = '广'.repeat(11);
 
 const CASES: Partial<Record<OperationId, OperationCase>> = {
   getAccessToken: {
@@ -111,7 +160,7 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
   getSpeed: {
     success: withToken(PATHS.getSpeed, {}),
     forced: forcedPost(PATHS.getSpeed),
-    natural: commonNatural(PATHS.getSpeed, {}, false),
+    natural: commonNatural(PATHS.getSpeed, {}, 'nothing'),
   },
   massmsgget: {
     success: async (m) => {
@@ -138,7 +187,7 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
     forced: forcedPost(PATHS.sendAll),
     natural: {
       ...commonNatural(PATHS.sendAll, MPNEWS_TO_ALL),
-      40007: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'invalid-media' } }),
+      40007: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, mpnews: { media_id: 'MEDIA_ID_NOBODY_ISSUED' } }),
       40008: withToken(PATHS.sendAll, { ...MPNEWS_TO_ALL, msgtype: 'video' }),
       45028: async (m) => {
         const app = await m.createApp({ limits: { daily_mass_quota: 0 } });
@@ -157,15 +206,16 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
     },
   },
   massSend: {
-    success: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
+    success: withFollowers(PATHS.massSend, (touser) => ({ ...TEXT, touser })),
     forced: forcedPost(PATHS.massSend),
     natural: {
-      ...commonNatural(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } }),
-      40003: withToken(PATHS.massSend, { touser: [OPENIDS[0], 'no such openid!'], msgtype: 'text', text: { content: 'hi' } }),
-      40007: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'voice', voice: { media_id: '' } }),
-      40008: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'video', mpvideo: { media_id: 'V' } }),
-      40130: withToken(PATHS.massSend, { touser: [OPENIDS[0]], msgtype: 'text', text: { content: 'hi' } }),
-      45067: withToken(PATHS.massSend, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' }, clientmsgid: 'x'.repeat(65) }),
+      ...commonNatural(PATHS.massSend, { ...TEXT, touser: [STRANGER, STRANGER] }),
+      // A stranger's openid, and one of another app, are both "invalid openid" to mass/send.
+      40003: withFollowers(PATHS.massSend, ([follower]) => ({ ...TEXT, touser: [follower, STRANGER] })),
+      40007: withFollowers(PATHS.massSend, (touser) => ({ touser, msgtype: 'voice', voice: { media_id: '' } })),
+      40008: withFollowers(PATHS.massSend, (touser) => ({ touser, msgtype: 'video', mpvideo: { media_id: 'V' } })),
+      40130: withFollowers(PATHS.massSend, (touser) => ({ ...TEXT, touser }), 1),
+      45067: withFollowers(PATHS.massSend, (touser) => ({ ...TEXT, touser, clientmsgid: 'x'.repeat(65) })),
     },
   },
   deleteMassMsg: {
@@ -194,13 +244,145 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
     },
   },
   previewMassMsg: {
-    success: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
+    success: withFollowers(PATHS.previewMassMsg, ([touser]) => ({ ...TEXT, touser }), 1),
     forced: forcedPost(PATHS.previewMassMsg),
     natural: {
-      ...commonNatural(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'text', text: { content: 'hi' } }),
-      40003: withToken(PATHS.previewMassMsg, { msgtype: 'text', text: { content: 'hi' } }),
-      40007: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'image', image: { media_id: 'invalid' } }),
-      40008: withToken(PATHS.previewMassMsg, { touser: OPENIDS[0], msgtype: 'news' }),
+      ...commonNatural(PATHS.previewMassMsg, { ...TEXT, touser: STRANGER }),
+      40003: withToken(PATHS.previewMassMsg, TEXT),
+      40007: withFollowers(PATHS.previewMassMsg, ([touser]) => ({ touser, msgtype: 'image', image: { media_id: 'MEDIA_ID_NOBODY_ISSUED' } }), 1),
+      40008: withFollowers(PATHS.previewMassMsg, ([touser]) => ({ touser, msgtype: 'news' }), 1),
+    },
+  },
+  uploadTempMedia: {
+    success: async (m) => m.upload('uploadTempMedia', await m.token(), 'image', FILES.png),
+    forced: forcedPost(PATHS.uploadTempMedia),
+    natural: { ...commonNatural(PATHS.uploadTempMedia, {}, 'multipart'), ...uploadErrors('uploadTempMedia') },
+  },
+  addMaterial: {
+    success: async (m) => m.upload('addMaterial', await m.token(), 'image', FILES.png),
+    forced: forcedPost(PATHS.addMaterial),
+    natural: {
+      ...commonNatural(PATHS.addMaterial, {}, 'multipart'),
+      ...uploadErrors('addMaterial'),
+      47001: async (m) => m.upload('addMaterial', await m.token(), 'video', FILES.mp4, { description: 'a clip' }),
+    },
+  },
+  addDraft: {
+    success: async (m) => m.post(PATHS.addDraft, await m.token(), { articles: [{ ...ARTICLE, thumb_media_id: await m.uploaded(await m.token(), 'thumb', true) }] }),
+    forced: forcedPost(PATHS.addDraft),
+    natural: { ...commonNatural(PATHS.addDraft, { articles: [ARTICLE] }), ...articleErrors(PATHS.addDraft) },
+  },
+  uploadNews: {
+    success: async (m) => m.post(PATHS.uploadNews, await m.token(), { articles: [{ ...ARTICLE, thumb_media_id: await m.uploaded(await m.token(), 'thumb') }] }),
+    forced: forcedPost(PATHS.uploadNews),
+    natural: { ...commonNatural(PATHS.uploadNews, { articles: [ARTICLE] }), ...articleErrors(PATHS.uploadNews) },
+  },
+  uploadVideo: {
+    success: async (m) => m.post(PATHS.uploadVideo, await m.token(), { media_id: await m.uploaded(await m.token(), 'video'), title: 't', description: 'd' }),
+    forced: forcedPost(PATHS.uploadVideo),
+    natural: {
+      ...commonNatural(PATHS.uploadVideo, { media_id: 'V' }),
+      40007: withToken(PATHS.uploadVideo, { media_id: 'MEDIA_ID_NOBODY_ISSUED', title: 't', description: 'd' }),
+    },
+  },
+  getTags: {
+    success: getWithToken(PATHS.getTags),
+    forced: forcedGet(PATHS.getTags),
+    natural: { ...commonNatural(PATHS.getTags, {}, 'nothing'), 43002: putWithToken(PATHS.getTags) },
+  },
+  createTag: {
+    success: withToken(PATHS.createTag, { tag: { name: '广东' } }),
+    forced: forcedPost(PATHS.createTag),
+    natural: {
+      ...commonNatural(PATHS.createTag, { tag: { name: '广东' } }),
+      45056: async (m) => {
+        const app = await m.createApp({ tags: Array.from({ length: 100 }, (_, i) => ({ id: 100 + i, name: `t${i}`, count: 0 })) });
+        return m.post(PATHS.createTag, await m.token(app.appid), { tag: { name: 'one more' } });
+      },
+      45157: withToken(PATHS.createTag, { tag: { name: '测试组' } }),
+      45158: withToken(PATHS.createTag, { tag: { name: LONG_NAME } }),
+    },
+  },
+  updateTag: {
+    success: withToken(PATHS.updateTag, { tag: { id: 100, name: '广东人' } }),
+    forced: forcedPost(PATHS.updateTag),
+    natural: {
+      ...commonNatural(PATHS.updateTag, { tag: { id: 100, name: '广东人' } }),
+      45058: withToken(PATHS.updateTag, { tag: { id: 2, name: 'starred' } }),
+      45157: withToken(PATHS.updateTag, { tag: { id: 100, name: '星标组' } }),
+      45158: withToken(PATHS.updateTag, { tag: { id: 100, name: LONG_NAME } }),
+      45159: withToken(PATHS.updateTag, { tag: { id: 150, name: '广东人' } }),
+    },
+  },
+  deleteTag: {
+    success: withToken(PATHS.deleteTag, { tag: { id: 100 } }),
+    forced: forcedPost(PATHS.deleteTag),
+    natural: {
+      ...commonNatural(PATHS.deleteTag, { tag: { id: 100 } }),
+      45057: async (m) => {
+        const app = await m.createApp({ tags: [{ id: 100, name: 'big', count: 100_001 }] });
+        return m.post(PATHS.deleteTag, await m.token(app.appid), { tag: { id: 100 } });
+      },
+      45058: withToken(PATHS.deleteTag, { tag: { id: 1 } }),
+      45159: withToken(PATHS.deleteTag, { tag: { id: 150 } }),
+    },
+  },
+  getTagFans: {
+    success: withToken(PATHS.getTagFans, { tagid: 100, next_openid: '' }),
+    forced: forcedPost(PATHS.getTagFans),
+    natural: {
+      ...commonNatural(PATHS.getTagFans, { tagid: 100 }),
+      40003: withToken(PATHS.getTagFans, { tagid: 100, next_openid: STRANGER }),
+      45159: withToken(PATHS.getTagFans, { tagid: 150 }),
+      49003: withForeignFollower(PATHS.getTagFans, (next_openid) => ({ tagid: 100, next_openid })),
+    },
+  },
+  batchTagging: {
+    success: withFollowers(PATHS.batchTagging, (openid_list) => ({ openid_list, tagid: 100 })),
+    forced: forcedPost(PATHS.batchTagging),
+    natural: {
+      ...commonNatural(PATHS.batchTagging, { openid_list: [STRANGER], tagid: 100 }),
+      40003: withFollowers(PATHS.batchTagging, ([follower]) => ({ openid_list: [follower, STRANGER], tagid: 100 })),
+      40032: withToken(PATHS.batchTagging, { openid_list: [], tagid: 100 }),
+      45059: async (m) => {
+        // 10 fans, each in 20 tags (every tag counts all 10), and a 21st tag with nobody.
+        const full = Array.from({ length: 20 }, (_, i) => ({ id: 100 + i, name: `t${i}`, count: 10 }));
+        const app = await m.createApp({ fans: 10, tags: [...full, { id: 120, name: 'empty', count: 0 }] });
+        const token = await m.token(app.appid);
+        return m.post(PATHS.batchTagging, token, { openid_list: await m.followers(token, 1), tagid: 120 });
+      },
+      45159: withFollowers(PATHS.batchTagging, (openid_list) => ({ openid_list, tagid: 150 })),
+      49003: withForeignFollower(PATHS.batchTagging, (openid) => ({ openid_list: [openid], tagid: 100 })),
+    },
+  },
+  batchUntagging: {
+    success: withFollowers(PATHS.batchUntagging, (openid_list) => ({ openid_list, tagid: 100 })),
+    forced: forcedPost(PATHS.batchUntagging),
+    natural: {
+      ...commonNatural(PATHS.batchUntagging, { openid_list: [STRANGER], tagid: 100 }),
+      40003: withToken(PATHS.batchUntagging, { openid_list: [STRANGER], tagid: 100 }),
+      40032: withToken(PATHS.batchUntagging, { openid_list: Array(51).fill(STRANGER), tagid: 100 }),
+      45159: withFollowers(PATHS.batchUntagging, (openid_list) => ({ openid_list, tagid: 0 })),
+      49003: withForeignFollower(PATHS.batchUntagging, (openid) => ({ openid_list: [openid], tagid: 100 })),
+    },
+  },
+  getUserTags: {
+    success: withFollowers(PATHS.getUserTags, ([openid]) => ({ openid }), 1),
+    forced: forcedPost(PATHS.getUserTags),
+    natural: {
+      ...commonNatural(PATHS.getUserTags, { openid: STRANGER }),
+      40003: withToken(PATHS.getUserTags, { openid: STRANGER }),
+      49003: withForeignFollower(PATHS.getUserTags, (openid) => ({ openid })),
+    },
+  },
+  getFollowers: {
+    success: getWithToken(PATHS.getFollowers),
+    forced: forcedGet(PATHS.getFollowers),
+    natural: {
+      ...commonNatural(PATHS.getFollowers, {}, 'nothing'),
+      40003: getWithToken(PATHS.getFollowers, { next_openid: STRANGER }),
+      43002: putWithToken(PATHS.getFollowers),
+      49003: async (m) => getWithToken(PATHS.getFollowers, { next_openid: await foreignFollower(m) })(m),
     },
   },
 };

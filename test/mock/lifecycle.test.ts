@@ -60,7 +60,7 @@ describe('the lifecycle of a send', () => {
 
   it('applies every speed change to what is left of each send in flight, to the ms, and counts sent as it goes', async () => {
     mock = newMock();
-    const { appid } = await mock.createApp({ fans: 1_200_000, tags: [{ id: 2, name: 'half', count: 600_001 }] });
+    const { appid } = await mock.createApp({ fans: 1_200_000, tags: [{ id: 2, name: '星标组', count: 600_001 }] });
     const token = await mock.token(appid);
     const messageAt = async (msg_id: number) => (await mock.http.get('/__mock/state').query({ appid })).body.apps[0].messages.find((m: { msg_id: number }) => m.msg_id === msg_id);
     const a = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id as number;
@@ -99,7 +99,7 @@ describe('the lifecycle of a send', () => {
   it('sends to an openid list and ends DELETE once a successful mpvideo send is deleted', async () => {
     mock = newMock();
     const token = await mock.token();
-    const { body } = await mock.post(PATHS.massSend, token, { touser: ['oR5Gjjl_eiZoUpGozMo7dbBJ362A', 'oR5Gjjo5rXlMUocSEXKT7Q5RQ63Q'], msgtype: 'mpvideo', mpvideo: { media_id: 'V1', title: 't' } });
+    const { body } = await mock.post(PATHS.massSend, token, { touser: await mock.followers(token), msgtype: 'mpvideo', mpvideo: { media_id: await mock.mpvideo(token), title: 't' } });
     expectWxError(await mock.post(PATHS.deleteMassMsg, token, { msg_id: body.msg_id }), 40059);
     mock.advance(1);
     expect(await status(token, body.msg_id)).toBe('SEND_SUCCESS');
@@ -160,10 +160,10 @@ describe('API mass-send protection', () => {
 
   it('times an approved send from the approval at the speed then set, and applies later changes to what is left', async () => {
     mock = newMock();
-    const app = await mock.createApp({ protection: true, fans: 900_000, tags: [{ id: 3, name: 'vip', count: 100_000 }] });
+    const app = await mock.createApp({ protection: true, fans: 900_000, tags: [{ id: 103, name: 'vip', count: 100_000 }] });
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.setSpeed, token, { speed: 3 })).body.errcode).toBe(0);
-    const tagged = (await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, filter: { tag_id: 3 } })).body.msg_id as number;
+    const tagged = (await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, filter: { tag_id: 103 } })).body.msg_id as number;
     const held = (await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.msg_id as number;
     mock.advance(5_000, app.appid); // tagged: 25,000 of 100,000 at 30 万 a minute
     // setSpeed is refused while a send waits; the control API still changes the speed.
@@ -208,7 +208,7 @@ describe('API mass-send protection', () => {
 
   it('does not hold sends to a tag or to an openid list', async () => {
     mock = newMock();
-    const app = await mock.createApp({ protection: true, tags: [{ id: 2, name: 'vip', count: 10 }] });
+    const app = await mock.createApp({ protection: true, tags: [{ id: 2, name: '星标组', count: 10 }] });
     const token = await mock.token(app.appid);
     const { body } = await mock.post(PATHS.sendAll, token, { ...TEXT_TO_TAG, filter: { tag_id: '2' } });
     expect(await status(token, body.msg_id)).toBe('SENDING');
@@ -246,9 +246,11 @@ describe('the daily mass-send quota', () => {
     const app = await mock.createApp({ limits: { daily_mass_quota: 1 } });
     const token = await mock.token(app.appid);
     expect((await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL)).body.errcode).toBe(0);
-    expectWxError(await mock.post(PATHS.sendAll, token, MPNEWS_TO_ALL), 45028);
+    // Another content: the same one again would be a repeat (45066), not a new send.
+    const another = { ...MPNEWS_TO_ALL, mpnews: { media_id: await mock.draft(token) } };
+    expectWxError(await mock.post(PATHS.sendAll, token, another), 45028);
     mock.advance(24 * 3600_000, app.appid);
     const fresh = await mock.token(app.appid);
-    expect((await mock.post(PATHS.sendAll, fresh, MPNEWS_TO_ALL)).body.errcode).toBe(0);
+    expect((await mock.post(PATHS.sendAll, fresh, another)).body.errcode).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { wechatRequestOf } from '../../mock/http/serve-wechat.js';
 import { markTunnel } from '../../mock/http/tunnel.js';
 import type { WechatRequest } from '../../mock/wechat/wechat-request.js';
 import { listenLocally } from '../listen-locally.js';
-import { newMock, PATHS, TEXT_TO_TAG, type TestMock } from '../helpers.js';
+import { MPNEWS_TO_ALL, newMock, PATHS, TEXT_TO_TAG, type TestMock } from '../helpers.js';
 
 /** 1,000 fans at speed 0 (80万 a minute): a send to the default app's tag is due 75 ms after it starts. */
 const DUE_MS = 75;
@@ -59,7 +59,7 @@ describe('reads do not end sends; the clock does', () => {
   it('ends a due send before a write acts on it: delete finds it sent', async () => {
     const mock = newMock();
     const token = await mock.token();
-    const sent = await mock.post(PATHS.sendAll, token, { filter: { is_to_all: false, tag_id: 100 }, msgtype: 'mpnews', mpnews: { media_id: 'MEDIA_1' } });
+    const sent = await mock.post(PATHS.sendAll, token, { ...MPNEWS_TO_ALL, filter: { is_to_all: false, tag_id: 100 } });
     mock.app.mock.sim.clock.advance(DUE_MS);
     expect(mock.app.mock.sim.store.messages.get(sent.body.msg_id)?.status).toBe('SENDING');
     expect((await mock.post(PATHS.deleteMassMsg, token, { msg_id: sent.body.msg_id })).body).toEqual({ errcode: 0, errmsg: 'ok' });

@@ -13,7 +13,7 @@ import { createClock } from '../../mock/domain/clock.js';
 import { WX_ERRORS } from '../../mock/domain/errors.js';
 import { setSpeed } from '../../mock/domain/sends.js';
 import type { StateFileIo } from '../../mock/persistence/state-log.js';
-import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
+import { FILES, MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
 
 const tokenQuery = { grant_type: 'client_credential', appid: 'wx0000000000000001', secret: 'mocksecret' };
 
@@ -34,6 +34,21 @@ function lines(file: string): Record<string, any>[] {
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
+
+/** A closed file holding one send of MPNEWS_TO_ALL by the default app, its token and the send's msg_id. */
+async function fileWithOneSend(): Promise<{ file: string; token: string; sent: number }> {
+  const file = stateFile();
+  const seed = open(file);
+  const token = await seed.token();
+  const sent = (await seed.http.post(PATHS.sendAll).query({ access_token: token }).send(MPNEWS_TO_ALL)).body.msg_id as number;
+  seed.app.mock.stateFile!.close();
+  return { file, token, sent };
+}
+
+/** Writes `file` again with each of its lines (the header first) as `change` makes it, as an older mock would have. */
+function rewriteLines(file: string, change: (line: Record<string, any>, index: number) => Record<string, any>): void {
+  writeFileSync(file, lines(file).map((line, i) => JSON.stringify(change(line, i))).join('\n') + '\n', { mode: 0o600 });
+}
 
 describe('a private file', () => {
   it('is created 0600 and stays 0600 after compaction', async () => {
@@ -73,14 +88,9 @@ describe('format 3', () => {
   });
 
   it('reads a format 2 file and rewrites it as format 3', async () => {
-    const file = stateFile();
-    const seed = open(file);
-    const token = await seed.token();
-    const sent = (await seed.http.post(PATHS.sendAll).query({ access_token: token }).send(MPNEWS_TO_ALL)).body.msg_id as number;
-    seed.app.mock.stateFile!.close();
+    const { file, token, sent } = await fileWithOneSend();
     // A compacted file is whole records only: what format 2 held, under a version 2 header.
-    const [header, ...records] = lines(file);
-    writeFileSync(file, [JSON.stringify({ ...header, version: 2 }), ...records.map((record) => JSON.stringify(record))].join('\n') + '\n', { mode: 0o600 });
+    rewriteLines(file, (line, i) => (i === 0 ? { ...line, version: 2 } : line));
 
     const again = open(file);
     expect(again.app.mock.stateFile!.restored).toEqual({ apps: 1, messages: 1 });
@@ -113,6 +123,101 @@ describe('format 3', () => {
     const again = await second.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'kept' });
     expect(again.body).toMatchObject({ errcode: 45065, msg_id: sent });
     second.app.mock.stateFile!.close();
+  });
+});
+
+describe('media and drafts', () => {
+  it('writes each upload and draft as one record, and restores them with the media policy, so a draft sends after a restart', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = await first.token();
+    const before = readFileSync(file).length;
+    const thumb = (await first.http.post(PATHS.addMaterial).query({ access_token: token, type: 'thumb' }).attach('media', FILES.jpeg.bytes, FILES.jpeg.filename)).body.media_id as string;
+    const draft = (await first.http.post(PATHS.addDraft).query({ access_token: token }).send({ articles: [{ title: 't', content: 'c', thumb_media_id: thumb }] })).body.media_id as string;
+    await first.http.patch('/__mock/apps/wx0000000000000001').send({ media: 'any' });
+    const appended = readFileSync(file).subarray(before).toString('utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    expect(appended.map((record) => record['t'])).toEqual(['media', 'draft', 'app-set']);
+    expect(appended[0]).toEqual({ t: 'media', appid: 'wx0000000000000001', media: expect.objectContaining({ media_id: thumb, file: expect.objectContaining({ filename: 'cover.jpg' }) }) });
+    expect(JSON.stringify(appended[0])).not.toContain(FILES.jpeg.bytes.toString('base64'));
+    const view = (await first.http.get('/__mock/state')).body.apps[0];
+
+    // No close: a kill leaves the log as it is; then a clean close compacts it, and a third start reads the compacted file.
+    const second = open(file);
+    expect((await second.http.get('/__mock/state')).body.apps[0]).toMatchObject({ media: 'any', library: view.library, drafts: view.drafts });
+    second.app.mock.stateFile!.close();
+    const third = open(file);
+    expect((await third.http.get('/__mock/state')).body.apps[0]).toMatchObject({ library: view.library, drafts: view.drafts });
+    const sent = await third.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, mpnews: { media_id: draft } });
+    expect(sent.body.errcode).toBe(0);
+    third.app.mock.stateFile!.close();
+  });
+
+  it('reads a send written before sends recorded their articles as a send of one', async () => {
+    const { file, sent } = await fileWithOneSend();
+    rewriteLines(file, (line) => (line['t'] === 'msg' ? { ...line, msg: { ...line['msg'], articles: undefined } } : line));
+    const again = open(file);
+    expect((await again.http.get('/__mock/state')).body.apps[0].messages).toEqual([expect.objectContaining({ msg_id: sent, articles: 1 })]);
+    again.app.mock.stateFile!.close();
+  });
+});
+
+describe('tags and tagging', () => {
+  /** Every fan of tag 100, page by page. */
+  async function tagFans(http: ReturnType<typeof open>['http'], token: string): Promise<string[]> {
+    const fans: string[] = [];
+    let next = '';
+    for (;;) {
+      const page = (await http.post(PATHS.getTagFans).query({ access_token: token }).send({ tagid: 100, next_openid: next })).body;
+      if (page.count === 0) return fans;
+      fans.push(...page.data.openid);
+      next = page.next_openid;
+    }
+  }
+
+  it('records a tagging call as the fans it changed, not the tag of 1,000 members, and restores the members from it', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = await first.token();
+    const followers = (await first.http.get(PATHS.getFollowers).query({ access_token: token })).body.data.openid as string[];
+    const members = new Set(await tagFans(first.http, token));
+    const outsiders = followers.filter((openid) => !members.has(openid)).slice(0, 3);
+    const before = readFileSync(file).length;
+    await first.http.post(PATHS.batchTagging).query({ access_token: token }).send({ openid_list: outsiders, tagid: 100 });
+    const appended = readFileSync(file).subarray(before).toString('utf8').trimEnd().split('\n');
+    expect(appended).toHaveLength(1);
+    expect(JSON.parse(appended[0]!)).toEqual({ t: 'tagging', appid: 'wx0000000000000001', tagid: 100, op: 'tag', fans: expect.any(Array) });
+    expect(appended[0]!.length).toBeLessThan(120);
+    await first.http.post(PATHS.batchUntagging).query({ access_token: token }).send({ openid_list: [...members].slice(0, 2), tagid: 100 });
+    const created = (await first.http.post(PATHS.createTag).query({ access_token: token }).send({ tag: { name: '广东' } })).body.tag.id as number;
+    const expected = await tagFans(first.http, token);
+    expect(expected).toHaveLength(1001);
+
+    // No close: the records as they were appended; then the file that restart compacted.
+    for (let start = 0; start < 2; start++) {
+      const again = open(file);
+      expect(await tagFans(again.http, token)).toEqual(expected);
+      const { tags } = (await again.http.get(PATHS.getTags).query({ access_token: token })).body;
+      expect(tags.slice(0, 3)).toEqual([{ id: 2, name: '星标组', count: 0 }, { id: 100, name: '测试组', count: 1001 }, { id: created, name: '广东', count: 0 }]);
+      // createTag goes on after every id given before the restart.
+      const next = (await again.http.post(PATHS.createTag).query({ access_token: token }).send({ tag: { name: `after ${start}` } })).body.tag.id as number;
+      expect(next).toBe(tags.at(-1).id + 1);
+      again.app.mock.stateFile!.close();
+    }
+  });
+
+  it('takes back a tagging call whose write failed', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io });
+    const token = await mock.token();
+    const before = await tagFans(mock.http, token);
+    const followers = (await mock.http.get(PATHS.getFollowers).query({ access_token: token })).body.data.openid as string[];
+    io.failing = true;
+    expect((await mock.http.post(PATHS.batchTagging).query({ access_token: token }).send({ openid_list: followers.slice(0, 50), tagid: 100 })).body.errcode).toBe(-1);
+    expect((await mock.http.post(PATHS.batchUntagging).query({ access_token: token }).send({ openid_list: before.slice(0, 50), tagid: 100 })).body.errcode).toBe(-1);
+    io.failing = false;
+    expect(await tagFans(mock.http, token)).toEqual(before);
+    mock.app.mock.stateFile!.close();
   });
 });
 
@@ -218,5 +323,27 @@ describe('write, then apply', () => {
     expect(retried.body).toMatchObject({ errcode: 0 });
     expect(mock.app.mock.sim.store.apps.get('wxquota0000000001')!.message_ids).toEqual([retried.body.msg_id]);
     mock.app.mock.stateFile!.close();
+  });
+
+  it('takes back the media and the draft a failed write issued', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io });
+    const token = await mock.token();
+    const thumb = (await mock.http.post(PATHS.addMaterial).query({ access_token: token, type: 'thumb' }).attach('media', FILES.jpeg.bytes, FILES.jpeg.filename)).body.media_id as string;
+    io.failing = true;
+    const upload = await mock.http.post(PATHS.uploadTempMedia).query({ access_token: token, type: 'thumb' }).attach('media', FILES.jpeg.bytes, FILES.jpeg.filename);
+    expect(upload.body.errcode).toBe(-1);
+    const draft = await mock.http.post(PATHS.addDraft).query({ access_token: token }).send({ articles: [{ title: 't', content: 'c', thumb_media_id: thumb }] });
+    expect(draft.body.errcode).toBe(-1);
+    const app = mock.app.mock.sim.store.apps.get('wx0000000000000001')!;
+    expect([...app.library.keys()]).toEqual([thumb]);
+    expect(app.drafts.size).toBe(0);
+    io.failing = false;
+    mock.app.mock.stateFile!.close();
+    const restarted = open(file);
+    const restored = restarted.app.mock.sim.store.apps.get('wx0000000000000001')!;
+    expect([[...restored.library.keys()], restored.drafts.size]).toEqual([[thumb], 0]);
+    restarted.app.mock.stateFile!.close();
   });
 });

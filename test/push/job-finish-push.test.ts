@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppView } from '../../mock/control/views.js';
 import { items, inner, text } from './xml-fields.js';
 import { AES_KEY, createCallbackApp, expectEvent, messageOf, serversClosedAfterEach, tokenFor, wechat } from './push-fixtures.js';
-import { MPNEWS_TO_ALL, OPENIDS, PATHS, T0 } from '../helpers.js';
+import { MPNEWS_TO_ALL, PATHS, T0, followersAt } from '../helpers.js';
 
 const { start, handler } = serversClosedAfterEach();
 
@@ -36,10 +36,11 @@ describe('the MASSSENDJOBFINISH push', () => {
     const message = await messageOf(server, app.appid, msgId);
     expect(message.status).toBe('SEND_SUCCESS');
     expectEvent(event.xml, { app, message, status: 'send success' });
-    // mpnews: the article's URL, which deleteMassMsg accepts back.
+    // mpnews: the article's URL, carrying the msg_data_id as real article URLs do, which deleteMassMsg accepts back.
     const urls = items(inner(event.xml, 'ArticleUrlResult') ?? '');
     expect(urls).toHaveLength(1);
-    expect(text(urls[0] ?? '', 'ArticleUrl')).toContain(`mid=${msgId}`);
+    expect(message.msg_data_id).toEqual(expect.any(Number));
+    expect(text(urls[0] ?? '', 'ArticleUrl')).toContain(`mid=${message.msg_data_id}&idx=1`);
     expect(message.pushes).toEqual([{ attempt: 1, outcome: 'ok', status: 200, reply: 'success', at: new Date(Math.floor((T0 + 60_000) / 1000) * 1000).toISOString(), duration_ms: expect.any(Number) }]);
     server.app.mock.violations.forEach((v) => expect(v).toBeUndefined());
   });
@@ -51,7 +52,7 @@ describe('the MASSSENDJOBFINISH push', () => {
     const app = await createCallbackApp(server, { callback_url: h.receiver.url, encoding_aes_key: AES_KEY });
     appid = app.appid;
     const token = await tokenFor(server, app);
-    const sent = await wechat(server, PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'hi' } });
+    const sent = await wechat(server, PATHS.massSend, token, { touser: await followersAt(server.url, token), msgtype: 'text', text: { content: 'hi' } });
     await server.control.advance(60_000);
     await server.app.mock.push.idle();
 
@@ -108,7 +109,7 @@ describe('the MASSSENDJOBFINISH push', () => {
     const app = await createCallbackApp(server, { callback_url: h.receiver.url });
     const token = await tokenFor(server, app);
     const first = await wechat(server, PATHS.sendAll, token, MPNEWS_TO_ALL);
-    const second = await wechat(server, PATHS.massSend, token, { touser: OPENIDS, msgtype: 'text', text: { content: 'x' } });
+    const second = await wechat(server, PATHS.massSend, token, { touser: await followersAt(server.url, token), msgtype: 'text', text: { content: 'x' } });
     await server.control.fail(first.msg_id as number, 'err(20001)');
     await server.control.fail(second.msg_id as number);
     await server.app.mock.push.idle();

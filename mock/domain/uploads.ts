@@ -1,0 +1,118 @@
+/**
+ * The calls that issue media_ids for files: media/upload (temporary, 3 days), material/add_material
+ * (permanent) and media/uploadvideo (a video upload made sendable as mpvideo). Formats and sizes are
+ * the temporary-media and material docs'; the file's bytes never reach the rules, only its name,
+ * size, digest and the format its first bytes show.
+ */
+import type { components } from '../../contracts/generated/openapi.js';
+import type { DomainContext } from './domain-context.js';
+import { formatOfName, isUploadedFile, type FileFormat, type UploadedFile } from './file-formats.js';
+import { field, isObject, type Body } from './loose.js';
+import { acceptMedia, issueMedia, unixSeconds } from './media-library.js';
+import { fail, ok, type Result } from './result.js';
+import type { App, FileRecord } from './store.js';
+
+type Schemas = components['schemas'];
+
+const UPLOAD_TYPES = ['image', 'voice', 'video', 'thumb'] as const;
+type UploadType = (typeof UPLOAD_TYPES)[number];
+type UploadKind = 'temporary' | 'material';
+
+const MB = 1024 * 1024;
+const MAX_BYTES: Record<UploadType, number> = { image: 10 * MB, voice: 2 * MB, video: 10 * MB, thumb: 64 * 1024 };
+
+/** 新增临时素材: PNG\JPEG\JPG\GIF, AMR\MP3, MP4, JPG; 新增永久素材 adds BMP images and WMA, WAV voice. */
+const FORMATS: Record<UploadKind, Record<UploadType, readonly FileFormat[]>> = {
+  temporary: { image: ['png', 'jpeg', 'gif'], voice: ['amr', 'mp3'], video: ['mp4'], thumb: ['jpeg'] },
+  material: { image: ['bmp', 'png', 'jpeg', 'gif'], voice: ['mp3', 'wma', 'wav', 'amr'], video: ['mp4'], thumb: ['jpeg'] },
+};
+
+const URL_ID_LENGTH = 54;
+
+interface Upload {
+  type: UploadType;
+  file: UploadedFile;
+  /** The format its bytes show, one the type takes. */
+  format: FileFormat;
+}
+
+/** `includes` matches by SameValueZero: no value but one of the strings listed passes. */
+function isUploadType(value: unknown): value is UploadType {
+  return (UPLOAD_TYPES as readonly unknown[]).includes(value);
+}
+
+/** type (40004), then the media part (41005: none, not a file, or empty), its format (40005), its size (40006). */
+function checkUpload(kind: UploadKind, params: Body): Result<Upload> {
+  const type = field(params, 'type');
+  if (!isUploadType(type)) return fail(40004);
+  const file = field(params, 'media');
+  if (!isUploadedFile(file) || file.size === 0) return fail(41005);
+  const formats = FORMATS[kind][type];
+  const named = formatOfName(file.filename);
+  if (!named || !formats.includes(named) || !file.format || !formats.includes(file.format)) return fail(40005);
+  if (file.size > MAX_BYTES[type]) return fail(40006);
+  return ok({ type, file, format: file.format });
+}
+
+function fileRecord({ filename, size, sha256 }: UploadedFile): FileRecord {
+  return { filename, size, sha256 };
+}
+
+export function uploadTempMedia(ctx: DomainContext, app: App, params: Body): Result<Schemas['UploadTempMediaSuccess']> {
+  const upload = checkUpload('temporary', params);
+  if (!upload.ok) return upload;
+  const { type, file } = upload.value;
+  const media = issueMedia(ctx, app, ctx.appNow(app), { type, source: 'upload', file: fileRecord(file) });
+  return ok({ type, media_id: media.media_id, created_at: unixSeconds(media.created_at) });
+}
+
+/** A video's description: JSON {"title","introduction"} with a title, from a form part or (wechatpy) the query. */
+function videoDescription(params: Body): Result<{ title: string; description: string }> {
+  const text = field(params, 'description');
+  let parsed: unknown;
+  try {
+    parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: parsed stays undefined.
+  }
+  if (!isObject(parsed)) return fail(47001);
+  const title = field(parsed, 'title');
+  if (typeof title !== 'string' || title === '') return fail(47001);
+  const introduction = field(parsed, 'introduction');
+  return ok({ title, description: typeof introduction === 'string' ? introduction : '' });
+}
+
+/** A permanent image's address, shaped as add_material's: mmbiz_jpg, mmbiz_png, … and the format as wx_fmt. */
+function imageUrl(ctx: DomainContext, format: FileFormat): string {
+  const path = `mmbiz_${format === 'jpeg' ? 'jpg' : format}`;
+  return `http://mmbiz.qpic.cn/${path}/${ctx.random.mediaId(URL_ID_LENGTH)}/0?wx_fmt=${format}`;
+}
+
+export function addMaterial(ctx: DomainContext, app: App, params: Body): Result<Schemas['AddMaterialSuccess']> {
+  const upload = checkUpload('material', params);
+  if (!upload.ok) return upload;
+  const { type, file, format } = upload.value;
+  const described = type === 'video' ? videoDescription(params) : ok(undefined);
+  if (!described.ok) return described;
+  const url = type === 'image' ? imageUrl(ctx, format) : undefined;
+  const media = issueMedia(ctx, app, ctx.appNow(app), { type, source: 'material', file: fileRecord(file), ...described.value, ...(url === undefined ? {} : { url }) });
+  return ok(url === undefined ? { media_id: media.media_id } : { media_id: media.media_id, url });
+}
+
+/** The media_id must be a video upload (the doc: from 上传下载多媒体文件), not a permanent one. */
+export function uploadVideo(ctx: DomainContext, app: App, body: Body): Result<Schemas['UploadVideoSuccess']> {
+  const now = ctx.appNow(app);
+  const videoId = field(body, 'media_id');
+  if (!acceptMedia(app, videoId, now, (media) => media.type === 'video' && !media.permanent)) return fail(40007);
+  const title = field(body, 'title');
+  const description = field(body, 'description');
+  const media = issueMedia(ctx, app, now, {
+    type: 'mpvideo',
+    source: 'uploadvideo',
+    title: typeof title === 'string' ? title : '',
+    description: typeof description === 'string' ? description : '',
+    // acceptMedia takes only a non-empty string.
+    video_media_id: videoId as string,
+  });
+  return ok({ type: 'video', media_id: media.media_id, created_at: unixSeconds(media.created_at) });
+}
