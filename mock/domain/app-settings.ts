@@ -3,7 +3,7 @@
  * filled in and the appid and secret generated when not given.
  */
 import type { components } from '../generated/control.js';
-import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, type AppSettings } from './store.js';
+import { copySettings, DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, type AppSettings } from './store.js';
 import { withStarTag } from './tag-settings.js';
 import type { Random } from './random.js';
 
@@ -42,11 +42,6 @@ export function settingsFromInput(input: AppInput, random: Random): AppSettings 
 
 /** The input that creates an app with `settings` again (a reset of an app created at run time). */
 export function inputOf(settings: AppSettings): AppInput {
-  return {
-    ...settings,
-    tags: settings.tags.map((tag) => ({ ...tag })),
-    limits: { ...settings.limits },
-    push: { ...settings.push },
-    protection_codes: { ...settings.protection_codes, operations: [...settings.protection_codes.operations] },
-  };
+  // A fresh copy: nothing else holds its arrays, so they may be handed out writable.
+  return copySettings(settings) as AppInput;
 }

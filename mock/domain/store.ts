@@ -257,13 +257,20 @@ export const DEFAULT_PUSH: PushOptions = { timeout_ms: 5000, retry_delay_ms: 100
 /** The mock's choice where the docs are silent: both calls answer 8950x, 89505 for the first minute. */
 export const DEFAULT_PROTECTION_CODES: ProtectionCodes = { operations: ['massmsgget', 'setSpeed'], switch_after_ms: 60_000 };
 
-export function createAppState(settings: AppSettings, random: Random): App {
+/** `settings` with copies of its nested parts, so the copy and the original never share an object. */
+export function copySettings(settings: AppSettings): AppSettings {
   return {
     ...settings,
     tags: settings.tags.map((tag) => ({ ...tag })),
     limits: { ...settings.limits },
     push: { ...settings.push },
     protection_codes: { ...settings.protection_codes, operations: [...settings.protection_codes.operations] },
+  };
+}
+
+export function createAppState(settings: AppSettings, random: Random): App {
+  return {
+    ...copySettings(settings),
     original_id: `gh_${random.hex(12)}`,
     speed: 0,
     work_base: 0,

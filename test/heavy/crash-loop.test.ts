@@ -3,33 +3,18 @@
  * write at once, and restarted on the same file each time. Every restart accepts the file, and every
  * write that was acknowledged before a kill is there after it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../cli-process.js';
 import { PATHS } from '../helpers.js';
 
-const BIN = fileURLToPath(new URL('../../dist/mock/cli/bin.js', import.meta.url));
 const KILLS = 30;
 const CLIENTS = 4;
 
 function start(file: string) {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--clock', 'manual', '--seed', '3', '--state-file', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match && out.includes('curl')) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, ready, exited };
+  return startCli(['--port', '0', '--clock', 'manual', '--seed', '3', '--state-file', file]);
 }
 
 interface Client {
