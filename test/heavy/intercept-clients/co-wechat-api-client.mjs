@@ -11,7 +11,8 @@ const { accessToken } = await api.ensureAccessToken();
 const speed = (op, body) => api.request(`${api.prefix}message/mass/speed/${op}?access_token=${accessToken}`, util.postJSON(body));
 const setSpeed = await speed('set', { speed: 2 });
 const getSpeed = await speed('get', {});
-const sendall = await api.massSendNews('MEDIA_ID_1', true);
+// The news draft every app starts with: a made-up media_id would be refused (40007), as WeChat refuses it.
+const sendall = await api.massSendNews('wxmock-default-news', true);
 const massmsgget = await api.getMassMessageStatus(sendall.msg_id);
 const fetched = await fetch(`https://api.weixin.qq.com/cgi-bin/message/mass/speed/get?access_token=${accessToken}`, { method: 'POST' });
 console.log(JSON.stringify({ prefix: api.prefix, accessToken, setSpeed, getSpeed, sendall, massmsgget, fetch: { status: fetched.status, body: await fetched.json() } }));
