@@ -64,8 +64,9 @@ export const WX_ERRORS = {
   // WeChat's generic "不合法的参数" (global return codes): the mock's answer to a count, offset or index
   // out of range in the draft and material lists. The English text is inferred, not captured.
   40035: { text: 'invalid args', rid: 'space', live: false },
-  // material/add_news since WeChat withdrew it for the draft box (the text WeChat's answers carry).
-  45103: { text: 'This API has been unsupported', rid: 'space' },
+  // material/add_news since WeChat withdrew it for the draft box: the text this call's specification
+  // quotes from WeChat's answers; no captured answer is at hand.
+  45103: { text: 'This API has been unsupported', rid: 'space', live: false },
 } as const satisfies Record<number, CatalogEntry>;
 
 export type WxErrcode = keyof typeof WX_ERRORS;

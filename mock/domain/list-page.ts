@@ -3,7 +3,7 @@ import { field, looseInteger, type Body } from './loose.js';
 import { fail, ok, type Result } from './result.js';
 
 /** The most items a page holds (both docs: "取值在1到20之间"). */
-export const MAX_PAGE = 20;
+const MAX_PAGE = 20;
 
 export interface Page {
   readonly offset: number;

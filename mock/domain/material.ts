@@ -16,8 +16,8 @@ import type { App, FileRecord, Media, MediaType } from './store.js';
 type Schemas = components['schemas'];
 type ListType = Schemas['BatchGetMaterialRequest']['type'];
 
-/** The list (and count) each material type is in. */
-const LIST_OF: Partial<Record<MediaType, ListType>> = { image: 'image', thumb: 'image', voice: 'voice', video: 'video', news: 'news' };
+/** The list (and count) each material type is in; none is news, which only add_news made. */
+const LIST_OF: Partial<Record<MediaType, ListType>> = { image: 'image', thumb: 'image', voice: 'voice', video: 'video' };
 const LIST_TYPES: readonly ListType[] = ['image', 'video', 'voice', 'news'];
 
 /** An image, voice or thumb as get_material answers it: the file itself, of which the mock kept only this. */
