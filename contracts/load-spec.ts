@@ -42,6 +42,17 @@ export const operationIds = [
   'batchUntagging',
   'getUserTags',
   'getFollowers',
+  'getDraft',
+  'deleteDraft',
+  'updateDraft',
+  'countDraft',
+  'batchGetDraft',
+  'getMaterialCount',
+  'batchGetMaterial',
+  'getMaterial',
+  'deleteMaterial',
+  'uploadImage',
+  'addNews',
 ] as const satisfies readonly OperationId[];
 
 /** success for a branch WeChat sends when the call worked; error when every errcode it allows is non-zero (45065 too). */
@@ -67,6 +78,11 @@ export interface OperationInfo {
   readonly statuses: readonly number[];
   /** The media types of the 200 answer, lower case and without parameters. */
   readonly mediaTypes: readonly string[];
+  /**
+   * Those of `mediaTypes` whose answer is a file, not JSON (`format: binary`): getMaterial answers an
+   * image, voice or thumb as the file itself.
+   */
+  readonly fileMediaTypes: readonly string[];
   /** The 200 answer's schema: a oneOf over `branches`. */
   readonly responseSchema: JsonSchema;
   readonly branches: readonly ResponseBranch[];
@@ -99,7 +115,9 @@ function describeOperation(doc: OpenApiDocument, method: string, path: string, o
   const operationId = operation.operationId as OperationId;
   const ok = resolve(doc, operation.responses['200']) as { content?: Record<string, { schema?: JsonSchema }> } | undefined;
   const content = ok?.content ?? {};
-  const raw = Object.values(content)[0]?.schema;
+  const isFile = (schema: JsonSchema | undefined) => schema?.['format'] === 'binary';
+  // The JSON answer is the one that is not a file; a file's schema is a plain binary string.
+  const raw = Object.values(content).find((media) => !isFile(media.schema))?.schema;
   const entries = raw?.['oneOf'];
   if (!Array.isArray(entries)) throw new Error(`openapi.yaml: ${operationId}'s 200 answer is not a oneOf`);
   const branches = entries.map((entry: unknown): ResponseBranch => {
@@ -124,6 +142,9 @@ function describeOperation(doc: OpenApiDocument, method: string, path: string, o
     takesAccessToken: parameters.some((p) => p.name === 'access_token' && p.in === 'query'),
     statuses: Object.keys(operation.responses).map(Number),
     mediaTypes: Object.keys(content).map((type) => type.toLowerCase()),
+    fileMediaTypes: Object.entries(content)
+      .filter(([, media]) => isFile(media.schema))
+      .map(([type]) => type.toLowerCase()),
     responseSchema: { oneOf: branches.map((b) => b.schema) },
     branches,
     errcodes,

@@ -113,7 +113,21 @@ const VALID_CALLS: { readonly [Op in OperationId]?: Pick<CallSpec, 'body' | 'for
   batchUntagging: { body: { openid_list: [STRANGER], tagid: STAR_TAG.id } },
   getUserTags: { body: { openid: STRANGER } },
   getFollowers: {},
+  getDraft: { body: { media_id: UNKNOWN_MEDIA_ID } },
+  deleteDraft: { body: { media_id: UNKNOWN_MEDIA_ID } },
+  updateDraft: { body: { media_id: UNKNOWN_MEDIA_ID, index: 0, articles: { title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID } } },
+  countDraft: {},
+  batchGetDraft: { body: { offset: 0, count: 20, no_content: 0 } },
+  getMaterialCount: {},
+  batchGetMaterial: { body: { type: 'image', offset: 0, count: 20 } },
+  getMaterial: { body: { media_id: UNKNOWN_MEDIA_ID } },
+  deleteMaterial: { body: { media_id: UNKNOWN_MEDIA_ID } },
+  uploadImage: { form: { media: GIF } },
+  addNews: { body: { articles: [{ title: 'contract suite', content: '<p>contract suite</p>', thumb_media_id: UNKNOWN_MEDIA_ID }] } },
 };
+
+/** The types batchGetMaterial lists. */
+const MATERIAL_LIST_TYPES = ['image', 'video', 'voice', 'news'] as const;
 
 function fieldOf<T>(body: Record<string, unknown> | undefined, name: string, type: 'number' | 'string'): T {
   const value = body?.[name];
@@ -369,6 +383,69 @@ const conformance: Scenario[] = [
       await ctx.advance(SEND_DURATION_MS);
       await ctx.call('deleteMassMsg of the finished send answers ok', { operationId: 'deleteMassMsg', body: { msg_id: msgId } }, { branch: 'success' });
       await ctx.call('massmsgget then answers DELETE', { operationId: 'massmsgget', body: { msg_id: msgId } }, { branch: 'success', fields: { msg_status: 'DELETE' } });
+    },
+  },
+  {
+    // Reads only: on the real API these are the draft calls that run, never a write.
+    name: 'countDraft and batchGetDraft read the draft box',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('countDraft answers total_count', { operationId: 'countDraft' }, { branch: 'success' });
+      await ctx.call('batchGetDraft of the first 20 answers a page', { operationId: 'batchGetDraft', ...VALID_CALLS.batchGetDraft }, { branch: 'success' });
+    },
+  },
+  {
+    // Reads only: on the real API these are the material calls that run, never a write.
+    name: 'getMaterialCount and batchGetMaterial read the permanent material',
+    kind: 'conformance',
+    requires: [],
+    async run(ctx) {
+      await ctx.call('getMaterialCount answers a count of each type', { operationId: 'getMaterialCount' }, { branch: 'success' });
+      for (const type of MATERIAL_LIST_TYPES) {
+        await ctx.call(`batchGetMaterial of the first 20 of type ${type} answers a page`, { operationId: 'batchGetMaterial', body: { type, offset: 0, count: 20 } }, { branch: 'success' });
+      }
+    },
+  },
+  {
+    name: 'a draft is read, updated, listed and deleted, and then refused',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const mediaId = await draftOf(ctx);
+      await ctx.call('getDraft of the draft answers its articles', { operationId: 'getDraft', body: { media_id: mediaId } }, { branch: 'success' });
+      const cover = await ctx.call('addMaterial of another cover answers a media_id', { operationId: 'addMaterial', query: { type: 'image' }, form: { media: GIF } }, { branch: 'success' });
+      const article = { title: 'contract suite, again', content: '<p>contract suite</p>', thumb_media_id: mediaIdOf(cover) };
+      await ctx.call('updateDraft of its first article answers ok', { operationId: 'updateDraft', body: { media_id: mediaId, index: 0, articles: article } }, { branch: 'success' });
+      await ctx.call('countDraft counts it', { operationId: 'countDraft' }, { branch: 'success', fields: { total_count: 1 } });
+      await ctx.call('batchGetDraft lists it', { operationId: 'batchGetDraft', ...VALID_CALLS.batchGetDraft }, { branch: 'success', fields: { total_count: 1, item_count: 1 } });
+      await ctx.call('deleteDraft of it answers ok', { operationId: 'deleteDraft', body: { media_id: mediaId } }, { branch: 'success' });
+      await ctx.call('getDraft of the deleted draft answers 40007', { operationId: 'getDraft', body: { media_id: mediaId } }, { branch: 'error', errcode: 40007 });
+      await ctx.call('sendAll of the deleted draft answers 40007', { operationId: 'sendAll', body: { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: mediaId } } }, { branch: 'error', errcode: 40007 });
+    },
+  },
+  {
+    name: 'material is counted, listed, read and deleted, and then refused',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      const image = mediaIdOf(await ctx.call('addMaterial of a GIF image answers a media_id', { operationId: 'addMaterial', query: { type: 'image' }, form: { media: GIF } }, { branch: 'success' }));
+      await ctx.call('getMaterialCount counts it', { operationId: 'getMaterialCount' }, { branch: 'success', fields: { image_count: 1 } });
+      await ctx.call('batchGetMaterial of images lists it', { operationId: 'batchGetMaterial', body: { type: 'image', offset: 0, count: 20 } }, { branch: 'success', fields: { total_count: 1 } });
+      await ctx.call('getMaterial of it answers the image', { operationId: 'getMaterial', body: { media_id: image } }, { branch: 'success' });
+      await ctx.call('deleteMaterial of it answers ok', { operationId: 'deleteMaterial', body: { media_id: image } }, { branch: 'success' });
+      await ctx.call('getMaterial of the deleted image answers 40007', { operationId: 'getMaterial', body: { media_id: image } }, { branch: 'error', errcode: 40007 });
+    },
+  },
+  {
+    // uploadimg takes JPG and PNG, whose signatures are not ASCII, so prism proxy cannot pass one on
+    // whole (see GIF above): the kit checks its refusal of a GIF; the unit tests its success.
+    name: 'uploadImage refuses a GIF, and addNews answers 45103, withdrawn',
+    kind: 'conformance',
+    requires: ['simulation'],
+    async run(ctx) {
+      await ctx.call('uploadImage of a GIF answers 40005', { operationId: 'uploadImage', form: { media: GIF } }, { branch: 'error', errcode: 40005 });
+      await ctx.call('addNews answers 45103', { operationId: 'addNews', ...VALID_CALLS.addNews }, { branch: 'error', errcode: 45103 });
     },
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * Checks one answer against openapi.yaml: status, Content-Type, JSON, exactly one oneOf branch,
- * a documented errcode, and the branch the caller expected. Plain data in, findings out.
+ * a documented errcode, and the branch the caller expected; or, where the operation documents a
+ * file answer (getMaterial's image), a file, which is a success. Plain data in, findings out.
  */
 import type { ErrorObject } from 'ajv';
 import { compiledValidator, getOperation, operationIds, type BranchKind, type OperationInfo, type ResponseBranch } from './load-spec.js';
@@ -36,6 +37,7 @@ export function validateExchange(operationId: string, exchange: Exchange, option
   }
   const transport = checkTransport(operation, exchange, options);
   if (transport) return transport;
+  if (operation.fileMediaTypes.includes(mediaTypeOf(exchange.headers))) return checkFile(operation, options);
   let body: unknown;
   try {
     body = JSON.parse(exchange.body);
@@ -76,8 +78,7 @@ function checkTransport(operation: OperationInfo, exchange: Exchange, options: V
   if (contentType === undefined) {
     return [{ check: 'content-type', where: 'headers.content-type', message: 'the answer has no Content-Type; the contract documents application/json', expected: operation.mediaTypes }];
   }
-  const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  if (!operation.mediaTypes.includes(mediaType)) {
+  if (!operation.mediaTypes.includes(mediaTypeOf(exchange.headers))) {
     return [{
       check: 'content-type',
       where: 'headers.content-type',
@@ -87,6 +88,17 @@ function checkTransport(operation: OperationInfo, exchange: Exchange, options: V
     }];
   }
   return undefined;
+}
+
+/** The Content-Type's media type, lower case and without parameters ('' without one). */
+function mediaTypeOf(headers: HeadersLike): string {
+  return ((header(headers, 'content-type') ?? '').split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/** A file answer is the operation working: only a caller that expected an error is let down. */
+function checkFile(operation: OperationInfo, options: ValidateOptions): Violation[] {
+  if (options.expect !== 'error') return [];
+  return [{ check: 'expected-branch', where: 'body', message: `expected an error, got a file (${operation.operationId} answers an image, voice or thumb as the file itself)`, expected: 'error', actual: 'success' }];
 }
 
 function checkBody(operation: OperationInfo, body: unknown, options: ValidateOptions): Violation[] {

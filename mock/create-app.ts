@@ -25,7 +25,6 @@ import type { StateFileIo } from './persistence/state-log.js';
 import { CallbackConfigError, startupCallbackProblem } from './push/callback-rules.js';
 import { createPushService, pushJournalRecord, type PushService } from './push/push-service.js';
 import { createWechatHandler, type WechatAnswer } from './wechat/handle-wechat.js';
-import { WECHAT_CONTENT_TYPE } from './wechat/wire.js';
 
 export interface MockOptions {
   /** A clock, or how to make one; default: the real, unscaled clock. Tests pass `{ mode: 'manual' }`. */
@@ -122,8 +121,8 @@ export function createApp(options: MockOptions = {}): MockApp {
   const push = createPushService({ sim });
   // Every push attempt is journaled as direction "out" (operation MASSSENDJOBFINISH).
   push.onAttempt((attempt, message) => journal.record(pushJournalRecord(attempt, message)));
-  const inspect = (answer: WechatAnswer, text: string) => {
-    const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': WECHAT_CONTENT_TYPE }, body: text });
+  const inspect = (answer: WechatAnswer, contentType: string, text: string) => {
+    const found = validateExchange(answer.operationId, { status: 200, headers: { 'content-type': contentType }, body: text });
     if (found.length === 0) return undefined;
     violations.push({ operationId: answer.operationId, violations: found });
     return { status: 500, body: { error: 'contract_violation', operationId: answer.operationId, violations: found } };

@@ -23,8 +23,8 @@ export interface TestMock {
   post(path: string, token: string, body?: unknown): supertest.Test;
   /** Moves the global clock (or one app's) forward. */
   advance(ms: number, appid?: string): void;
-  /** Posts `file` as the multipart part `media` to uploadTempMedia or addMaterial, with `type` and any other form fields. */
-  upload(operationId: 'uploadTempMedia' | 'addMaterial', token: string, type: string | undefined, file: TestFile, fields?: Record<string, string>): supertest.Test;
+  /** Posts `file` as the multipart part `media` to an upload (uploadImage takes no `type`), with `type` and any other form fields. */
+  upload(operationId: 'uploadTempMedia' | 'addMaterial' | 'uploadImage', token: string, type: string | undefined, file: TestFile, fields?: Record<string, string>): supertest.Test;
   /** The media_id of a fresh upload of `type` (a temporary one unless `permanent`), with the file FILES has for it. */
   uploaded(token: string, type: 'image' | 'voice' | 'video' | 'thumb', permanent?: boolean): Promise<string>;
   /** The media_id of a fresh draft of `articles` articles, its cover a permanent thumb. */

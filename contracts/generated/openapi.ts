@@ -461,6 +461,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cgi-bin/draft/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a draft
+         * @description media_id names a draft of the account (else 40007); the answer lists its articles as draft/add took them, with the comment switches and a temporary link (url). The default draft wxmock-default-news every app of the mock has is read like any other.
+         */
+        post: operations["getDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a draft
+         * @description media_id names a draft of the account (else 40007). Its media_id then answers 40007 to a new send, to getDraft and to updateDraft; a send already made of it is not changed. The mock's default draft cannot be deleted (40007).
+         */
+        post: operations["deleteDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace one article of a draft
+         * @description articles is one article object (wechatpy and the doc send an object, not a list) that replaces the article at index (0 for the first; absent means 0). media_id must name a draft of the account (else 40007; the mock's default draft cannot change), index one of its articles (else 40035), articles an object (absent 44003, anything else 47001) with title and content (else 44003) and a thumb_media_id that is an image or thumb added with addMaterial (else 40007). The draft moves to the front of batchGetDraft.
+         */
+        post: operations["updateDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the drafts
+         * @description GET, as the SDKs call it (POST is answered alike); no body is read. The mock's default draft is not in the draft box WeChat's calls see, so a new app counts 0.
+         */
+        get: operations["countDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/draft/batchget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the drafts, a page at a time
+         * @description The drafts the account added, the most recently added or updated first, from offset (0 when absent), count of them (1 to 20, else 40035; a negative or non-integer offset is 40035 too). total_count is the whole box, item_count this page; an offset past the end answers an empty page. no_content 1 leaves each item's content out. Articles may carry fields this contract does not list (WeChat adds them over time).
+         */
+        post: operations["batchGetDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/get_materialcount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the permanent material by type
+         * @description GET, as the SDKs call it (POST is answered alike); no body is read. The doc names no thumb count: the mock counts thumbs with the images. news_count is news material, which add_news no longer makes (drafts are counted by countDraft).
+         */
+        get: operations["getMaterialCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/batchget_material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List permanent material of one type, a page at a time
+         * @description type is image (thumbs included), video, voice or news (else 40004); offset (0 when absent) and count (1 to 20) as batchGetDraft (else 40035). The newest first. A file's item has its name (the uploaded filename), an image's its url; a news item has its content instead. Items may carry fields this contract does not list.
+         */
+        post: operations["batchGetMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/get_material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read permanent material
+         * @description media_id names permanent material of the account (else 40007: temporary media, drafts and deleted material are not material). A video answers JSON {title, description, down_url}; news material answers {news_item}; an image, voice or thumb answers the file itself, not JSON: HTTP 200 with Content-Type text/plain (what WeChat was reported to send, w7corp/easywechat#290) and Content-Disposition attachment with the filename. The mock keeps no bytes: its file is a stand-in of the uploaded size that opens with the format's signature.
+         */
+        post: operations["getMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/del_material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete permanent material
+         * @description media_id names permanent material of the account (else 40007). Its media_id then answers 40007 to a new send, to getMaterial and as a new cover; a send already made with it, and drafts whose cover it is, are not changed.
+         */
+        post: operations["deleteMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/media/uploadimg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for use inside article content
+         * @description The multipart part media, a JPG or PNG up to 1 MB (judged as uploadTempMedia judges: else 40005, over 1 MB 40006, no file 41005). The answer is the image's url, for <img src> in an article's content: WeChat filters images from other hosts out of articles, and so does the mock (getDraft shows what was kept). It issues no media_id and is not material (not counted, not listed).
+         */
+        post: operations["uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cgi-bin/material/add_news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add permanent news material (withdrawn, use addDraft)
+         * @description WeChat withdrew this call when it introduced the draft box: every call with a valid token answers 45103, whatever its body (the mock reads none). The success branch is what it answered before, kept so that old clients are described.
+         */
+        post: operations["addNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -547,6 +767,72 @@ export interface components {
         UploadVideoError: {
             /** @enum {integer} */
             errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getDraft: HTTP 200 with a non-zero errcode. */
+        GetDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of deleteDraft: HTTP 200 with a non-zero errcode. */
+        DeleteDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of updateDraft: HTTP 200 with a non-zero errcode. */
+        UpdateDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 40035 | 41001 | 42001 | 43002 | 44002 | 44003 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of countDraft: HTTP 200 with a non-zero errcode. */
+        CountDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchGetDraft: HTTP 200 with a non-zero errcode. */
+        BatchGetDraftError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 40035 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getMaterialCount: HTTP 200 with a non-zero errcode. */
+        GetMaterialCountError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of batchGetMaterial: HTTP 200 with a non-zero errcode. */
+        BatchGetMaterialError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40004 | 40014 | 40035 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of getMaterial: HTTP 200 with a non-zero errcode. */
+        GetMaterialError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of deleteMaterial: HTTP 200 with a non-zero errcode. */
+        DeleteMaterialError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40007 | 40014 | 41001 | 42001 | 43002 | 44002 | 45009 | 45011 | 47001 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of uploadImage: HTTP 200 with a non-zero errcode. */
+        UploadImageError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40005 | 40006 | 40014 | 41001 | 41005 | 42001 | 43002 | 44002 | 45009 | 45011 | 48001;
+            errmsg: string;
+        };
+        /** @description A WeChat error answer of addNews: HTTP 200 with a non-zero errcode. */
+        AddNewsError: {
+            /** @enum {integer} */
+            errcode: -1 | 40001 | 40014 | 41001 | 42001 | 43002 | 45009 | 45011 | 45103 | 48001;
             errmsg: string;
         };
         AccessToken: {
@@ -881,6 +1167,113 @@ export interface components {
         };
         UserTagsRequest: {
             openid: string;
+        };
+        MediaIdRequest: {
+            media_id: string;
+        };
+        /** @description Unix seconds. */
+        UnixTime: number;
+        /** @description How many items a page holds at the most; outside 1..20 WeChat's lists answer 40035 in the mock. */
+        ListCount: number;
+        UpdateDraftRequest: {
+            media_id: string;
+            /** @description The article to replace, 0 for the first. */
+            index: number;
+            articles: components["schemas"]["DraftArticle"];
+        };
+        BatchGetDraftRequest: {
+            offset: number;
+            count: components["schemas"]["ListCount"];
+            no_content?: components["schemas"]["ZeroOrOne"];
+        };
+        BatchGetMaterialRequest: {
+            /** @enum {string} */
+            type: "image" | "video" | "voice" | "news";
+            offset: number;
+            count: components["schemas"]["ListCount"];
+        };
+        ImageUploadForm: {
+            /**
+             * Format: binary
+             * @description A JPG or PNG up to 1 MB, with a filename whose extension names its format.
+             */
+            media: string;
+        };
+        /** @description An article as WeChat answers it (drafts, news material). WeChat adds fields over time (article_type, image_info, cover_info…), so fields not listed here are allowed. */
+        NewsItem: {
+            title: string;
+            author?: string;
+            digest?: string;
+            /** @description The article's HTML. */
+            content: string;
+            content_source_url?: string;
+            thumb_media_id?: string;
+            /** @enum {integer} */
+            show_cover_pic?: 0 | 1;
+            /** @enum {integer} */
+            need_open_comment?: 0 | 1;
+            /** @enum {integer} */
+            only_fans_can_comment?: 0 | 1;
+            /** @description A draft's temporary link, or a published article's address. */
+            url?: string;
+            thumb_url?: string;
+        };
+        /** @description A draft's or news material's articles, with its times; fields not listed here are allowed. */
+        NewsContent: {
+            news_item: components["schemas"]["NewsItem"][];
+            create_time?: components["schemas"]["UnixTime"];
+            update_time?: components["schemas"]["UnixTime"];
+        };
+        GetDraftSuccess: {
+            news_item: components["schemas"]["NewsItem"][];
+        };
+        CountDraftSuccess: {
+            total_count: number;
+        };
+        /** @description A draft in the list; content is absent when no_content was 1. Fields not listed here are allowed. */
+        DraftListItem: {
+            media_id: components["schemas"]["MediaId"];
+            content?: components["schemas"]["NewsContent"];
+            update_time: components["schemas"]["UnixTime"];
+        };
+        BatchGetDraftSuccess: {
+            total_count: number;
+            item_count: number;
+            item: components["schemas"]["DraftListItem"][];
+        };
+        MaterialCountSuccess: {
+            voice_count: number;
+            video_count: number;
+            image_count: number;
+            news_count: number;
+        };
+        /** @description Material in the list: a file's has name (and an image's url), news material's has content. Fields not listed here are allowed. */
+        MaterialListItem: {
+            media_id: components["schemas"]["MediaId"];
+            name?: string;
+            url?: string;
+            content?: components["schemas"]["NewsContent"];
+            update_time: components["schemas"]["UnixTime"];
+        };
+        BatchGetMaterialSuccess: {
+            total_count: number;
+            item_count: number;
+            item: components["schemas"]["MaterialListItem"][];
+        };
+        GetMaterialVideoSuccess: {
+            title: string;
+            description: string;
+            /** @description Where the video can be downloaded. */
+            down_url: string;
+        };
+        GetMaterialNewsSuccess: {
+            news_item: components["schemas"]["NewsItem"][];
+            create_time?: components["schemas"]["UnixTime"];
+            update_time?: components["schemas"]["UnixTime"];
+        };
+        ImageUrlSuccess: {
+            /** @description The image's address on WeChat's image host, for <img src> inside an article's content. */
+            url: string;
         };
     };
     responses: never;
@@ -1658,6 +2051,361 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowersSuccess"] | components["schemas"]["GetFollowersError"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "qI6_Ze_6PtV7svjolgs-rBSX3ldHvSY9lSDz9i4EDZ8"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MediaIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDraftSuccess"] | components["schemas"]["GetDraftError"];
+                };
+            };
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "qI6_Ze_6PtV7svjolgs-rBSX3ldHvSY9lSDz9i4EDZ8"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MediaIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["DeleteDraftError"];
+                };
+            };
+        };
+    };
+    updateDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "qI6_Ze_6PtV7svjolgs-rBSX3ldHvSY9lSDz9i4EDZ8",
+                 *       "index": 0,
+                 *       "articles": {
+                 *         "title": "Hello again",
+                 *         "author": "",
+                 *         "digest": "",
+                 *         "content": "<p>Hello again, fans</p>",
+                 *         "content_source_url": "",
+                 *         "thumb_media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q",
+                 *         "need_open_comment": 0,
+                 *         "only_fans_can_comment": 0
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["UpdateDraftError"];
+                };
+            };
+        };
+    };
+    countDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountDraftSuccess"] | components["schemas"]["CountDraftError"];
+                };
+            };
+        };
+    };
+    batchGetDraft: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "offset": 0,
+                 *       "count": 20,
+                 *       "no_content": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchGetDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchGetDraftSuccess"] | components["schemas"]["BatchGetDraftError"];
+                };
+            };
+        };
+    };
+    getMaterialCount: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialCountSuccess"] | components["schemas"]["GetMaterialCountError"];
+                };
+            };
+        };
+    };
+    batchGetMaterial: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "image",
+                 *       "offset": 0,
+                 *       "count": 20
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchGetMaterialRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchGetMaterialSuccess"] | components["schemas"]["BatchGetMaterialError"];
+                };
+            };
+        };
+    };
+    getMaterial: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MediaIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: JSON as every operation (Content-Type "application/json; encoding=utf-8"), or, for an image, voice or thumb, the file itself as text/plain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMaterialVideoSuccess"] | components["schemas"]["GetMaterialNewsSuccess"] | components["schemas"]["GetMaterialError"];
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    deleteMaterial: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MediaIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkSuccess"] | components["schemas"]["DeleteMaterialError"];
+                };
+            };
+        };
+    };
+    uploadImage: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageUrlSuccess"] | components["schemas"]["UploadImageError"];
+                };
+            };
+        };
+    };
+    addNews: {
+        parameters: {
+            query: {
+                /** @description The credential from getAccessToken or getStableAccessToken. */
+                access_token: components["parameters"]["AccessToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "articles": [
+                 *         {
+                 *           "title": "Hello",
+                 *           "thumb_media_id": "qI6_Ze_6PtV7svjolgs-rN6stStuHIjs9_DidOHaj0Q",
+                 *           "author": "",
+                 *           "digest": "",
+                 *           "show_cover_pic": 0,
+                 *           "content": "<p>Hello, fans</p>",
+                 *           "content_source_url": ""
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadNewsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success or a WeChat error: WeChat answers business errors with HTTP 200 and an errcode. The real Content-Type is "application/json; encoding=utf-8". */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaIdSuccess"] | components["schemas"]["AddNewsError"];
                 };
             };
         };

@@ -55,7 +55,7 @@ export function mediaView(media: Media, now: number): MediaView {
 }
 
 export function draftView(draft: Draft): DraftView {
-  return { media_id: draft.media_id, created_at: iso(draft.created_at), articles: articleViews(draft.articles) };
+  return { media_id: draft.media_id, created_at: iso(draft.created_at), updated_at: iso(draft.updated_at), articles: articleViews(draft.articles) };
 }
 
 export function appView(sim: Simulator, app: App, messageLimit = Infinity): AppView {

@@ -11,6 +11,11 @@ const JOURNAL_EVERY = 2;
 const JOURNAL_TAIL = 40;
 const MESSAGES_PER_APP = 50;
 const REALSPEED = [80, 60, 45, 30, 10];
+/** Each list of an app's content shows its newest this many, and says how many more there are. */
+const CONTENT_ROWS = 8;
+/** Material types as add_material takes them; WeChat's own counts put thumbs with the images. */
+const MATERIAL_TYPES = ['image', 'thumb', 'voice', 'video'];
+const DEFAULT_DRAFT = 'wxmock-default-news';
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 
@@ -382,6 +387,120 @@ function renderMessages(list) {
   showList('messages', list.length);
 }
 
+/** A temporary media_id's time left at its app's time: the 3 days sends take it for. */
+function timeLeft(media, app) {
+  if (media.expired) return { text: 'expired', cls: 'failed' };
+  const ms = Date.parse(media.expires_at) - Date.parse(app.now);
+  return { text: `${formatDuration(ms)} left`, cls: ms < 86_400_000 ? 'retrying' : 'ok' };
+}
+
+/** Fills `list` with the first CONTENT_ROWS of `items` and its "more" line with how many are left out. */
+function syncContentList(list, items, key, create, update) {
+  syncRows(list.querySelector('ul'), items.slice(0, CONTENT_ROWS), key, create, update);
+  const more = list.querySelector('.more');
+  more.hidden = items.length <= CONTENT_ROWS;
+  setText(more, `and ${number(items.length - CONTENT_ROWS)} more`);
+  list.querySelector('.empty').hidden = items.length > 0;
+}
+
+function contentList(testid, emptyText) {
+  return el('div', { 'data-testid': testid }, el('ul', { class: 'content-list' }), el('p', { class: 'more', hidden: true }), el('p', { class: 'empty', text: emptyText }));
+}
+
+/** A media_id's row: its type, what it is, anything `extra`, and the media_id under them. */
+function mediaRow(testid, media, label, ...extra) {
+  return el(
+    'li',
+    { 'data-testid': testid, 'data-media-id': media.media_id },
+    el('span', { class: 'badge', text: media.type }),
+    ' ',
+    el('span', { text: label }),
+    ...extra,
+    el('div', { class: 'mono muted', text: media.media_id }),
+  );
+}
+
+function createContentCard(app) {
+  return el(
+    'article',
+    { class: 'content-app', 'data-testid': 'content-app', 'data-appid': app.appid },
+    el('h3', { class: 'mono', text: app.appid }),
+    el(
+      'div',
+      { class: 'content-grid' },
+      el('div', {}, el('h4', { 'data-testid': 'drafts-heading' }), contentList('draft-list', 'No drafts but the default one.')),
+      el(
+        'div',
+        {},
+        el('h4', { text: 'Permanent material' }),
+        el('div', { class: 'chips' }, ...MATERIAL_TYPES.map((type) => el('span', { class: 'chip', 'data-testid': 'material-count', 'data-type': type }))),
+        contentList('material-list', 'No material.'),
+      ),
+      el('div', {}, el('h4', { text: 'Temporary media' }), contentList('temporary-list', 'No temporary media.')),
+    ),
+  );
+}
+
+function updateContentCard(card, app) {
+  // Newest first; the default draft, the mock's own, last.
+  const drafts = app.drafts.filter((draft) => draft.media_id !== DEFAULT_DRAFT).reverse();
+  setText(card.querySelector('[data-testid="drafts-heading"]'), `Drafts (${number(drafts.length)})`);
+  const listed = [...drafts, ...app.drafts.filter((draft) => draft.media_id === DEFAULT_DRAFT)];
+  syncContentList(
+    card.querySelector('[data-testid="draft-list"]'),
+    listed,
+    (draft) => draft.media_id,
+    (draft) =>
+      el(
+        'li',
+        { 'data-testid': 'draft-row', 'data-media-id': draft.media_id },
+        el('span', { 'data-testid': 'draft-titles' }),
+        ' ',
+        el('span', { class: 'badge' }),
+        el('div', { class: 'mono muted', text: draft.media_id }),
+      ),
+    (row, draft) => {
+      setText(row.children[0], draft.articles.map((article) => article.title).join(' · '));
+      const badge = row.children[1];
+      const note = draft.media_id === DEFAULT_DRAFT ? 'default' : `${draft.articles.length} article${draft.articles.length === 1 ? '' : 's'}${draft.updated_at ? ', updated' : ''}`;
+      setText(badge, note);
+      badge.title = draft.updated_at ? `updated ${formatTime(draft.updated_at)}` : draft.created_at ? `added ${formatTime(draft.created_at)}` : 'every app has it from the start';
+    },
+  );
+  const material = app.library.filter((media) => media.source === 'material').reverse();
+  for (const chip of card.querySelectorAll('[data-testid="material-count"]')) {
+    const type = chip.dataset.type;
+    setText(chip, `${type} ${number(material.filter((media) => media.type === type).length)}`);
+  }
+  syncContentList(
+    card.querySelector('[data-testid="material-list"]'),
+    material,
+    (media) => media.media_id,
+    // Material never changes once made: its row needs no refresh.
+    (media) => mediaRow('material-row', media, media.title ?? media.file?.filename ?? ''),
+    () => {},
+  );
+  const temporary = app.library.filter((media) => media.source !== 'material').reverse();
+  syncContentList(
+    card.querySelector('[data-testid="temporary-list"]'),
+    temporary,
+    (media) => media.media_id,
+    (media) => mediaRow('temporary-row', media, media.source === 'upload' ? media.file?.filename ?? '' : media.source, ' ', el('span', { class: 'badge', 'data-testid': 'time-left' })),
+    (row, media) => {
+      const left = timeLeft(media, app);
+      const badge = row.querySelector('[data-testid="time-left"]');
+      setText(badge, left.text);
+      badge.className = `badge ${left.cls}`;
+      badge.title = `expires ${formatTime(media.expires_at)} (app time)`;
+    },
+  );
+}
+
+function renderContent(state) {
+  syncRows($('content-table'), state.apps, (app) => app.appid, createContentCard, updateContentCard);
+  showList('content', state.apps.length);
+}
+
 function faultEffect(fault) {
   if (fault.errcode !== undefined) return `errcode ${fault.errcode}`;
   if (fault.http_status !== undefined) return `HTTP ${fault.http_status}`;
@@ -478,6 +597,7 @@ async function refresh() {
     const list = allMessages(state);
     renderPending(list);
     renderMessages(list);
+    renderContent(state);
     renderFaults(faults);
     if (readJournal || !available.journal) renderJournal(journal);
     setConnection('live', `Live · updated ${new Date().toLocaleTimeString()}`);

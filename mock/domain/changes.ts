@@ -29,6 +29,17 @@ export interface TaggingChange {
   undo: () => void;
 }
 
+/**
+ * A media_id the unit issued or deleted, or a draft it added, replaced or deleted: what the app holds
+ * for it now (undefined once deleted) and what it held before (undefined when new), to roll back.
+ */
+export interface HeldChange<T> {
+  app: App;
+  media_id: string;
+  now: T | undefined;
+  previous: T | undefined;
+}
+
 /** What one unit of work changed, in the order a reader must apply it. */
 export interface ChangeSet {
   /** Everything was forgotten first (POST /__mock/reset without appid); applied once written. */
@@ -43,9 +54,9 @@ export interface ChangeSet {
   /** message_ids lengths before the unit, to take back the sends a failed unit created. */
   messageCounts: Map<App, number>;
   clientMsgIds: ClientMsgIdChange[];
-  /** media_ids the unit issued, and drafts it added, each to its app. */
-  media: { app: App; media: Media }[];
-  drafts: { app: App; draft: Draft }[];
+  /** media_ids the unit issued or deleted, and drafts it added, replaced or deleted, in order. */
+  media: HeldChange<Media>[];
+  drafts: HeldChange<Draft>[];
   /** Tagging changes, in the order they were made (after the apps' own fields). */
   taggings: TaggingChange[];
   /** Runs once the changes are written, in order: moving the clock, forgetting apps, telling listeners a send ended. */
@@ -103,18 +114,32 @@ export class Changes {
     map.set(id, entry);
   }
 
-  /** A media_id issued to `app` (App.library grows only here). */
+  /** A media_id issued to `app` (App.library changes only here and in deleteMedia). */
   media(app: App, media: Media): void {
-    this.dirty = true;
-    (app.library as Map<string, Media>).set(media.media_id, media);
-    this.pending.media.push({ app, media });
+    this.hold(this.pending.media, app.library as Map<string, Media>, app, media.media_id, media);
   }
 
-  /** A draft added to `app`'s draft box (App.drafts grows only here). */
+  /** Permanent material deleted from `app`'s library. */
+  deleteMedia(app: App, mediaId: string): void {
+    this.hold(this.pending.media, app.library as Map<string, Media>, app, mediaId, undefined);
+  }
+
+  /** A draft added to `app`'s draft box, or replacing the one with its media_id (App.drafts changes only here and in deleteDraft). */
   draft(app: App, draft: Draft): void {
+    this.hold(this.pending.drafts, app.drafts as Map<string, Draft>, app, draft.media_id, draft);
+  }
+
+  /** A draft deleted from `app`'s draft box. */
+  deleteDraft(app: App, mediaId: string): void {
+    this.hold(this.pending.drafts, app.drafts as Map<string, Draft>, app, mediaId, undefined);
+  }
+
+  /** Sets (or, given undefined, deletes) `held`'s entry for `mediaId`, keeping what it was for a rollback. */
+  private hold<T>(changes: HeldChange<T>[], held: Map<string, T>, app: App, mediaId: string, now: T | undefined): void {
     this.dirty = true;
-    (app.drafts as Map<string, Draft>).set(draft.media_id, draft);
-    this.pending.drafts.push({ app, draft });
+    changes.push({ app, media_id: mediaId, now, previous: held.get(mediaId) });
+    if (now === undefined) held.delete(mediaId);
+    else held.set(mediaId, now);
   }
 
   /**

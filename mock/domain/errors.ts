@@ -10,8 +10,8 @@ export interface CatalogEntry {
   readonly text: string;
   readonly rid: RidStyle;
   /**
-   * false: no captured answer shows this text; it is the one WxJava's error enum (WeChat's old global
-   * return-code page) gives. Absent: real traffic shows it.
+   * false: no captured answer shows this text; the comment beside it says where it comes from (most
+   * are WxJava's error enum, WeChat's old global return-code page). Absent: real traffic shows it.
    */
   readonly live?: false;
 }
@@ -72,6 +72,12 @@ export const WX_ERRORS = {
   45158: { text: 'tag name too long', rid: 'space' },
   45159: { text: 'invalid tag id', rid: 'space' },
   49003: { text: 'not match openid with appid', rid: 'space' },
+  // WeChat's generic "不合法的参数" (global return codes): the mock's answer to a count, offset or index
+  // out of range in the draft and material lists. The English text is inferred, not captured.
+  40035: { text: 'invalid args', rid: 'space', live: false },
+  // material/add_news since WeChat withdrew it for the draft box: the text this call's specification
+  // quotes from WeChat's answers; no captured answer is at hand.
+  45103: { text: 'This API has been unsupported', rid: 'space', live: false },
 } as const satisfies Record<number, CatalogEntry>;
 
 export type WxErrcode = keyof typeof WX_ERRORS;

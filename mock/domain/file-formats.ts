@@ -63,6 +63,25 @@ export function sniffFormat(head: Uint8Array): FileFormat | undefined {
   return undefined;
 }
 
+/**
+ * The first bytes of a file of `format`, which sniffFormat recognises: the start of a stand-in for a
+ * file whose bytes the mock did not keep.
+ */
+export function signatureOf(format: FileFormat): Uint8Array {
+  const signatures: Record<FileFormat, readonly number[]> = {
+    jpeg: [0xff, 0xd8, 0xff, 0xe0],
+    png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    gif: ascii('GIF89a'),
+    bmp: ascii('BM'),
+    amr: ascii('#!AMR\n'),
+    mp3: ascii('ID3'),
+    wma: [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11],
+    wav: [...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WAVE')],
+    mp4: [0, 0, 0, 0x18, ...ascii('ftyp')],
+  };
+  return Uint8Array.from(signatures[format]);
+}
+
 /** A value from a multipart body's parameters that is a file part (form fields and the query are strings). */
 export function isUploadedFile(value: unknown): value is UploadedFile {
   return typeof value === 'object' && value !== null && typeof (value as UploadedFile).sha256 === 'string';

@@ -1,8 +1,8 @@
 /**
  * The media_ids an app holds and what each names: the default draft every app starts with, the
  * drafts it added, and what its uploads, material, uploadnews and uploadvideo issued. Temporary
- * ones stop being accepted 3 days after they were issued, at the app's time; nothing is removed,
- * so the state shows them expired.
+ * ones stop being accepted 3 days after they were issued, at the app's time, and stay, so the
+ * state shows them expired; only draft/delete and material/del_material remove anything.
  */
 import type { DomainContext } from './domain-context.js';
 import type { App, Draft, Media, MediaType } from './store.js';
@@ -44,13 +44,25 @@ export function draftsOf(app: App): Draft[] {
   return [DEFAULT_DRAFT, ...app.drafts.values()];
 }
 
+/** The draft `id` names in `app`: one it added, or the default draft. */
+export function findDraft(app: App, id: unknown): Draft | undefined {
+  if (id === DEFAULT_NEWS_MEDIA_ID) return DEFAULT_DRAFT;
+  return typeof id === 'string' ? app.drafts.get(id) : undefined;
+}
+
+/** The permanent material `id` names in `app` (add_material's; temporary media and drafts are not material). */
+export function materialOf(app: App, id: unknown): Media | undefined {
+  const media = typeof id === 'string' ? app.library.get(id) : undefined;
+  return media?.source === 'material' ? media : undefined;
+}
+
 export function isExpired(media: Media, now: number): boolean {
   return now >= (media.expires_at ?? Infinity);
 }
 
 /** What `id` names in `app` at app time `now`, when it names anything not expired. */
 function findMedia(app: App, id: string, now: number): MediaRef | undefined {
-  const draft = id === DEFAULT_NEWS_MEDIA_ID ? DEFAULT_DRAFT : app.drafts.get(id);
+  const draft = findDraft(app, id);
   if (draft) return { type: 'news', permanent: true, articles: draft.articles.length };
   const media = app.library.get(id);
   if (!media || isExpired(media, now)) return undefined;

@@ -3,7 +3,7 @@
  * and of the control API on top. Knows nothing of HTTP.
  */
 import { inputOf, settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
-import { Changes, StateWriteError, type ChangeSet } from './changes.js';
+import { Changes, StateWriteError, type ChangeSet, type HeldChange } from './changes.js';
 import type { Clock } from './clock.js';
 import { done, refuse, type ControlResult } from './control-result.js';
 import type { DomainContext } from './domain-context.js';
@@ -13,6 +13,14 @@ import { createRandom, type Random } from './random.js';
 import { startIdSequences } from './ids.js';
 import { reindexTokens, tokensOf } from './tokens.js';
 import { createAppState, createStore, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media, type PushRecord, type Store } from './store.js';
+
+/** Puts back what each change found in the map `held` gives for its app, newest change first. */
+function undoHeld<T>(changes: readonly HeldChange<T>[], held: (app: App) => Map<string, T>): void {
+  for (const { app, media_id, previous } of [...changes].reverse()) {
+    if (previous === undefined) held(app).delete(media_id);
+    else held(app).set(media_id, previous);
+  }
+}
 
 /** Mock time never passes the last day ISO dates (and the views) can show. */
 const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -103,8 +111,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (previous) map.set(id, previous);
       else map.delete(id);
     }
-    for (const { app, media } of set.media) (app.library as Map<string, Media>).delete(media.media_id);
-    for (const { app, draft } of set.drafts) (app.drafts as Map<string, Draft>).delete(draft.media_id);
+    undoHeld(set.media, (app) => app.library as Map<string, Media>);
+    undoHeld(set.drafts, (app) => app.drafts as Map<string, Draft>);
     // A tick takes due sends out of the index without touching their app: every app whose sends the
     // unit changed is indexed afresh too, or a send put back to SENDING would never end.
     const reindexed = new Set<App>();

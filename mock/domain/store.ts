@@ -69,7 +69,7 @@ export type MediaType = 'image' | 'voice' | 'video' | 'thumb' | 'news' | 'mpvide
 /** The call that issued a media_id: material is permanent, the others expire. */
 export type MediaSource = 'upload' | 'material' | 'uploadnews' | 'uploadvideo';
 
-/** An article of a draft or of uploadnews, as given (the comment switches are accepted, not kept). */
+/** An article of a draft or of uploadnews, as given (show_cover_pic is accepted, not kept). */
 export interface Article {
   readonly title: string;
   readonly author: string;
@@ -78,9 +78,12 @@ export interface Article {
   readonly content: string;
   readonly content_source_url: string;
   readonly thumb_media_id: string;
+  /** The comment switches, 0 or 1; absent on articles kept before they were (read as 0). */
+  readonly need_open_comment?: 0 | 1;
+  readonly only_fans_can_comment?: 0 | 1;
 }
 
-/** A media_id an app was issued by an upload, add_material, uploadnews or uploadvideo; never changed once made. */
+/** A media_id an app was issued by an upload, add_material, uploadnews or uploadvideo; never changed once made (material can be deleted). */
 export interface Media {
   readonly media_id: string;
   readonly type: MediaType;
@@ -102,11 +105,13 @@ export interface Media {
   readonly video_media_id?: string;
 }
 
-/** A draft in the app's draft box: its media_id is what an mpnews send takes. */
+/** A draft in the app's draft box: its media_id is what an mpnews send takes. draft/update replaces it whole. */
 export interface Draft {
   readonly media_id: string;
   /** App time it was added, ms; undefined for the default draft every app has from the start. */
   readonly created_at: number | undefined;
+  /** App time of its last draft/update, ms; absent until then. */
+  readonly updated_at?: number;
   readonly articles: readonly Article[];
 }
 
@@ -218,9 +223,9 @@ export interface App extends AppSettings {
   readonly in_flight: InFlight;
   /** maps clientmsgid to the send it created and when; it changes only through Changes.clientMsgId. */
   readonly clientmsgids: ReadonlyMap<string, ClientMsgIdEntry>;
-  /** maps media_id to what an upload, add_material, uploadnews or uploadvideo issued; it grows only through Changes.media. */
+  /** maps media_id to what an upload, add_material, uploadnews or uploadvideo issued; it changes only through Changes (media, deleteMedia). */
   readonly library: ReadonlyMap<string, Media>;
-  /** maps media_id to a draft added with draft/add (the default draft is not kept here); it grows only through Changes.draft. */
+  /** maps media_id to a draft added with draft/add (the default draft is not kept here); it changes only through Changes (draft, deleteDraft). */
   readonly drafts: ReadonlyMap<string, Draft>;
   /** The latest and the previous /cgi-bin/token tokens. */
   readonly tokens: readonly TokenRecord[];

@@ -1,8 +1,9 @@
 /**
- * The calls that issue media_ids for files: media/upload (temporary, 3 days), material/add_material
- * (permanent) and media/uploadvideo (a video upload made sendable as mpvideo). Formats and sizes are
- * the temporary-media and material docs'; the file's bytes never reach the rules, only its name,
- * size, digest and the format its first bytes show.
+ * The calls that take files: media/upload (temporary, 3 days), material/add_material (permanent),
+ * media/uploadvideo (a video upload made sendable as mpvideo) and media/uploadimg (an image for
+ * article content, with a URL and no media_id). Formats and sizes are the temporary-media and
+ * material docs'; the file's bytes never reach the rules, only its name, size, digest and the format
+ * its first bytes show.
  */
 import type { components } from '../../contracts/generated/openapi.js';
 import type { DomainContext } from './domain-context.js';
@@ -29,11 +30,14 @@ const FORMATS: Record<UploadKind, Record<UploadType, readonly FileFormat[]>> = {
 
 const URL_ID_LENGTH = 54;
 
-interface Upload {
-  type: UploadType;
+/** A file that passed the checks, and its format: one of those asked for. */
+interface CheckedFile<F extends FileFormat> {
   file: UploadedFile;
-  /** The format its bytes show, one the type takes. */
-  format: FileFormat;
+  format: F;
+}
+
+interface Upload extends CheckedFile<FileFormat> {
+  type: UploadType;
 }
 
 /** `includes` matches by SameValueZero: no value but one of the strings listed passes. */
@@ -41,17 +45,22 @@ function isUploadType(value: unknown): value is UploadType {
   return (UPLOAD_TYPES as readonly unknown[]).includes(value);
 }
 
-/** type (40004), then the media part (41005: none, not a file, or empty), its format (40005), its size (40006). */
+/** The media part (41005: none, not a file, or empty), its format by name and bytes (40005), its size (40006). */
+function checkFile<F extends FileFormat>(params: Body, formats: readonly F[], maxBytes: number): Result<CheckedFile<F>> {
+  const file = field(params, 'media');
+  if (!isUploadedFile(file) || file.size === 0) return fail(41005);
+  const takes = (format: FileFormat | undefined): format is F => format !== undefined && (formats as readonly FileFormat[]).includes(format);
+  if (!takes(formatOfName(file.filename)) || !takes(file.format)) return fail(40005);
+  if (file.size > maxBytes) return fail(40006);
+  return ok({ file, format: file.format });
+}
+
+/** type (40004), then the file as its type takes it. */
 function checkUpload(kind: UploadKind, params: Body): Result<Upload> {
   const type = field(params, 'type');
   if (!isUploadType(type)) return fail(40004);
-  const file = field(params, 'media');
-  if (!isUploadedFile(file) || file.size === 0) return fail(41005);
-  const formats = FORMATS[kind][type];
-  const named = formatOfName(file.filename);
-  if (!named || !formats.includes(named) || !file.format || !formats.includes(file.format)) return fail(40005);
-  if (file.size > MAX_BYTES[type]) return fail(40006);
-  return ok({ type, file, format: file.format });
+  const checked = checkFile(params, FORMATS[kind][type], MAX_BYTES[type]);
+  return checked.ok ? ok({ type, ...checked.value }) : checked;
 }
 
 function fileRecord({ filename, size, sha256 }: UploadedFile): FileRecord {
@@ -82,7 +91,7 @@ function videoDescription(params: Body): Result<{ title: string; description: st
   return ok({ title, description: typeof introduction === 'string' ? introduction : '' });
 }
 
-/** A permanent image's address, shaped as add_material's: mmbiz_jpg, mmbiz_png, … and the format as wx_fmt. */
+/** An image's address on WeChat's image host (add_material's, uploadimg's): mmbiz_jpg, mmbiz_png, … and the format as wx_fmt. */
 function imageUrl(ctx: DomainContext, format: FileFormat): string {
   const path = `mmbiz_${format === 'jpeg' ? 'jpg' : format}`;
   return `http://mmbiz.qpic.cn/${path}/${ctx.random.mediaId(URL_ID_LENGTH)}/0?wx_fmt=${format}`;
@@ -97,6 +106,16 @@ export function addMaterial(ctx: DomainContext, app: App, params: Body): Result<
   const url = type === 'image' ? imageUrl(ctx, format) : undefined;
   const media = issueMedia(ctx, app, ctx.appNow(app), { type, source: 'material', file: fileRecord(file), ...described.value, ...(url === undefined ? {} : { url }) });
   return ok(url === undefined ? { media_id: media.media_id } : { media_id: media.media_id, url });
+}
+
+/** 上传图文消息内的图片: JPG or PNG, up to 1 MB. */
+const IMAGE_IN_CONTENT_FORMATS = ['jpeg', 'png'] as const satisfies readonly FileFormat[];
+const IMAGE_IN_CONTENT_MAX_BYTES = MB;
+
+/** An image for <img src> in article content: its URL only, no media_id, nothing kept (it is not material). */
+export function uploadImage(ctx: DomainContext, params: Body): Result<Schemas['ImageUrlSuccess']> {
+  const checked = checkFile(params, IMAGE_IN_CONTENT_FORMATS, IMAGE_IN_CONTENT_MAX_BYTES);
+  return checked.ok ? ok({ url: imageUrl(ctx, checked.value.format) }) : checked;
 }
 
 /** The media_id must be a video upload (the doc: from 上传下载多媒体文件), not a permanent one. */

@@ -450,9 +450,9 @@ export interface components {
             dedupe_without_clientmsgid?: boolean;
             protection_codes?: components["schemas"]["ProtectionCodes"];
             media: components["schemas"]["MediaPolicy"];
-            /** @description Every media_id the app was issued by uploads, add_material, uploadnews and uploadvideo, oldest first, expired ones included. */
+            /** @description Every media_id the app was issued by uploads, add_material, uploadnews and uploadvideo, oldest first, expired ones included; material del_material deleted is gone. */
             library: components["schemas"]["MediaView"][];
-            /** @description The draft box, oldest first: the default draft wxmock-default-news, then those draft/add made. */
+            /** @description The draft box, oldest first: the default draft wxmock-default-news (which WeChat's draft calls neither list nor count), then those draft/add made and draft/delete did not remove. */
             drafts: components["schemas"]["DraftView"][];
             message_count: number;
             messages: components["schemas"]["MessageView"][];
@@ -470,6 +470,10 @@ export interface components {
             content: string;
             content_source_url: string;
             thumb_media_id: string;
+            /** @enum {integer} */
+            need_open_comment?: 0 | 1;
+            /** @enum {integer} */
+            only_fans_can_comment?: 0 | 1;
         };
         MediaView: {
             media_id: string;
@@ -505,6 +509,11 @@ export interface components {
              * @description null for the default draft, which every app has from the start.
              */
             created_at: string | null;
+            /**
+             * Format: date-time
+             * @description The last draft/update; null until one.
+             */
+            updated_at: string | null;
             articles: components["schemas"]["ArticleView"][];
         };
         State: {

@@ -1,8 +1,8 @@
 /**
  * The HTTP side of /cgi-bin: finds the route, reads the body up to the route's limit, calls the
  * WeChat handler once, sends its answer as WeChat does (HTTP 200, compact JSON,
- * `application/json; encoding=utf-8`), applies the transport faults (http_status, delay_ms, reset)
- * and records the request in the journal.
+ * `application/json; encoding=utf-8`; a file as its bytes), applies the transport faults
+ * (http_status, delay_ms, reset) and records the request in the journal.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Journal, JournalRecord } from '../harness/journal.js';
@@ -10,15 +10,15 @@ import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/
 import { formSummary, readMultipart, type ReadForm } from '../wechat/read-multipart.js';
 import { routeFor } from '../wechat/routes.js';
 import type { WechatRequest } from '../wechat/wechat-request.js';
-import { WECHAT_CONTENT_TYPE } from '../wechat/wire.js';
+import { WECHAT_CONTENT_TYPE, WECHAT_FILE_CONTENT_TYPE, WxFile } from '../wechat/wire.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './send-json.js';
 import { tunnelOf } from './tunnel.js';
 
 export interface ServeWechatOptions {
   handler: WechatHandler;
-  /** Called with every answer before it is sent; may replace it (response self-validation). */
-  inspect?: ((answer: WechatAnswer, text: string) => { status: number; body: unknown } | undefined) | undefined;
+  /** Called with every answer, its Content-Type and its text (a file's is not), before it is sent; may replace it (response self-validation). */
+  inspect?: ((answer: WechatAnswer, contentType: string, text: string) => { status: number; body: unknown } | undefined) | undefined;
   /** Where every /cgi-bin request is recorded (secrets are redacted by the journal). */
   journal?: Journal | undefined;
 }
@@ -38,6 +38,17 @@ function interrupt(res: ServerResponse, { operationId, interrupt }: WechatInterr
     message: `fault ${interrupt.fault} (POST /__mock/faults) answers HTTP ${interrupt.http_status} for ${operationId}`,
     fault: interrupt.fault,
   });
+}
+
+/** Content-Disposition for a file: its name quoted when plain ASCII, else RFC 5987-encoded (a header holds no other bytes). */
+function attachment(filename: string): string {
+  return /^[\x20-\x7e]*$/.test(filename) && !/["\\]/.test(filename) ? `attachment; filename="${filename}"` : `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** A file answer as WeChat sends one: HTTP 200, its bytes, named as an attachment. */
+function sendFile(res: ServerResponse, file: WxFile, headers: Record<string, string> | undefined): void {
+  res.writeHead(200, { ...headers, 'Content-Type': WECHAT_FILE_CONTENT_TYPE, 'Content-Disposition': attachment(file.filename), 'Content-Length': file.bytes.length });
+  res.end(file.bytes);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -96,9 +107,14 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
     }
     const answer = outcome;
     const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
-    const replaced = inspect?.(answer, JSON.stringify(answer.body));
+    const { body: answered } = answer;
+    const replaced = answered instanceof WxFile ? inspect?.(answer, WECHAT_FILE_CONTENT_TYPE, '') : inspect?.(answer, WECHAT_CONTENT_TYPE, JSON.stringify(answered));
     record({ operation: answer.operationId, appid: answer.appid ?? null, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
-    const send = replaced ? () => sendJson(res, replaced.status, replaced.body) : () => sendJson(res, 200, answer.body, WECHAT_CONTENT_TYPE, headers);
+    const send = replaced
+      ? () => sendJson(res, replaced.status, replaced.body)
+      : answered instanceof WxFile
+        ? () => sendFile(res, answered, headers)
+        : () => sendJson(res, 200, answered, WECHAT_CONTENT_TYPE, headers);
     if (answer.delay_ms === undefined) return send();
     // The operation has run; only its answer waits. A client that gave up meanwhile gets nothing.
     setTimeout(() => {

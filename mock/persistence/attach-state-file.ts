@@ -5,7 +5,7 @@
  * size, 1 MiB) it is compacted in the background. Compacted again at close.
  */
 import { chmodSync, statSync } from 'node:fs';
-import type { Before, ChangeSet } from '../domain/changes.js';
+import type { Before, ChangeSet, HeldChange } from '../domain/changes.js';
 import { continueAfter } from '../domain/ids.js';
 import { rebuildInFlight } from '../domain/in-flight.js';
 import { tokensOf } from '../domain/tokens.js';
@@ -112,6 +112,14 @@ function messageChange(message: MassMessage, before: Before<MassMessage>): State
   return set && { t: 'msg-set', msg_id: message.msg_id, set: set as MessageFields };
 }
 
+function mediaRecord({ app, media_id, now }: HeldChange<Media>): StateRecord {
+  return now ? { t: 'media', appid: app.appid, media: now } : { t: 'media-del', appid: app.appid, media_id };
+}
+
+function draftRecord({ app, media_id, now }: HeldChange<Draft>): StateRecord {
+  return now ? { t: 'draft', appid: app.appid, draft: now } : { t: 'draft-del', appid: app.appid, media_id };
+}
+
 /** A unit of work's changes as records, in the order a restore must apply them. */
 function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
   const records: StateRecord[] = [];
@@ -126,8 +134,7 @@ function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
     records.push({ t: 'tagging', appid: app.appid, ...(tagid === undefined ? {} : { tagid }), op, ...(op === 'clear' ? {} : { fans: [...fans] }) });
   }
   for (const { app, id, entry } of changes.clientMsgIds) records.push({ t: 'cmid', appid: app.appid, id, msg_id: entry.msg_id, at: entry.at });
-  for (const { app, media } of changes.media) records.push({ t: 'media', appid: app.appid, media });
-  for (const { app, draft } of changes.drafts) records.push({ t: 'draft', appid: app.appid, draft });
+  records.push(...changes.media.map(mediaRecord), ...changes.drafts.map(draftRecord));
   for (const [message, before] of changes.messages) {
     const record = messageChange(message, before);
     if (record) records.push(record);
@@ -181,6 +188,12 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       if (app) (app.drafts as Map<string, Draft>).set(record.draft.media_id, record.draft);
       return;
     }
+    case 'media-del':
+      (store.apps.get(record.appid)?.library as Map<string, Media> | undefined)?.delete(record.media_id);
+      return;
+    case 'draft-del':
+      (store.apps.get(record.appid)?.drafts as Map<string, Draft> | undefined)?.delete(record.media_id);
+      return;
     case 'msg-set': {
       const message = store.messages.get(record.msg_id);
       if (message) Object.assign(message, record.set);

@@ -2,11 +2,11 @@
  * The --state-file format (version 3): JSON lines, a header first, then records. Whole records
  * (`app`, `msg`) create or replace an entity; small ones (`app-set`, `msg-set`, `cmid`, `tagging`)
  * change what a unit of work touched (`tagging`: the fans one call tagged or untagged, never a
- * tag's members); `media` and `draft` add a media_id or a draft to an app (neither changes once
- * made). A later record of the same entity wins. A torn last line (a crash mid-write) is dropped;
- * anything else that does not parse is refused, and the file is left as it was. Version 2 files
- * (whole records only) read as they are and are rewritten as 3 at the next
- * compaction; record types added later keep the version at 3.
+ * tag's members); `media` and `draft` add a media_id or a draft to an app (a later `draft` replaces
+ * it: draft/update), `media-del` and `draft-del` delete one. A later record of the same entity wins.
+ * A torn last line (a crash mid-write) is dropped; anything else that does not parse is refused, and
+ * the file is left as it was. Version 2 files (whole records only) read as they are and are
+ * rewritten as 3 at the next compaction; record types added later keep the version at 3.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { TaggingOp } from '../domain/apply-tagging.js';
@@ -42,6 +42,8 @@ export type StateRecord =
   | { t: 'msg-set'; msg_id: number; set: MessageFields }
   | { t: 'media'; appid: string; media: Media }
   | { t: 'draft'; appid: string; draft: Draft }
+  | { t: 'media-del'; appid: string; media_id: string }
+  | { t: 'draft-del'; appid: string; media_id: string }
   | { t: 'clock'; now: number }
   | { t: 'drop'; appid: string }
   | { t: 'reset' };
@@ -64,7 +66,7 @@ export interface LoadedState {
   recovered: boolean;
 }
 
-const RECORD_TYPES: ReadonlySet<string> = new Set<StateRecord['t']>(['app', 'app-set', 'cmid', 'tagging', 'msg', 'msg-set', 'media', 'draft', 'clock', 'drop', 'reset']);
+const RECORD_TYPES: ReadonlySet<string> = new Set<StateRecord['t']>(['app', 'app-set', 'cmid', 'tagging', 'msg', 'msg-set', 'media', 'draft', 'media-del', 'draft-del', 'clock', 'drop', 'reset']);
 
 function recordType(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -19,12 +19,13 @@ import type { Fault, Faults } from '../harness/faults.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
 import type { AnyRoute } from './route.js';
 import type { WechatRequest } from './wechat-request.js';
-import type { OperationId, WxJson } from './wire.js';
+import type { OperationId, WxFile, WxJson } from './wire.js';
 
 export interface WechatAnswer {
   operationId: OperationId;
   appid: string | undefined;
-  body: WxJson<OperationId>;
+  /** The JSON answer, or a file (getMaterial's image, voice or thumb), which goes out as its bytes. */
+  body: WxJson<OperationId> | WxFile;
   /** The errcode answered, 0 for success. */
   errcode: number;
   /** Set when X-Mock-Errcode named a code this operation does not document. */

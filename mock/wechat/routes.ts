@@ -2,13 +2,14 @@
 import type { paths } from '../../contracts/generated/openapi.js';
 import { DRAFT_ROUTES } from './draft-routes.js';
 import { MASS_ROUTES } from './mass-routes.js';
+import { MATERIAL_ROUTES } from './material-routes.js';
 import { MEDIA_ROUTES } from './media-routes.js';
 import type { AnyRoute } from './route.js';
 import { TAG_ROUTES } from './tag-routes.js';
 import { TOKEN_ROUTES } from './token-routes.js';
 import { USER_ROUTES } from './user-routes.js';
 
-export const ROUTES = { ...TOKEN_ROUTES, ...MASS_ROUTES, ...MEDIA_ROUTES, ...DRAFT_ROUTES, ...TAG_ROUTES, ...USER_ROUTES } satisfies { [P in keyof paths]: AnyRoute };
+export const ROUTES = { ...TOKEN_ROUTES, ...MASS_ROUTES, ...MEDIA_ROUTES, ...DRAFT_ROUTES, ...TAG_ROUTES, ...USER_ROUTES, ...MATERIAL_ROUTES } satisfies { [P in keyof paths]: AnyRoute };
 
 export type WechatPath = keyof typeof ROUTES;
 

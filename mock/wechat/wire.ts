@@ -12,8 +12,24 @@ export type WxJson<Op extends OperationId> = operations[Op]['responses'][200]['c
 /** The branches of `Body` that are a success: errcode 0, or no errcode at all (getSpeed, massmsgget, the tokens). */
 type SuccessOf<Body> = Body extends { errcode: 0 } ? Body : Body extends { errcode: unknown } ? never : Body;
 
-/** The success branch of an operation's answer. */
-export type WxSuccess<Op extends OperationId> = SuccessOf<WxJson<Op>>;
+/**
+ * A file WeChat answers as itself, not as JSON: getMaterial's image, voice or thumb. Only an
+ * operation whose contract documents the file's media type may answer one.
+ */
+export class WxFile {
+  constructor(
+    readonly filename: string,
+    readonly bytes: Buffer,
+  ) {}
+}
+
+/** The media type a file answer goes out as: WeChat's, as reported (w7corp/easywechat#290). */
+export const WECHAT_FILE_CONTENT_TYPE = 'text/plain';
+
+type FileOf<Op extends OperationId> = typeof WECHAT_FILE_CONTENT_TYPE extends keyof operations[Op]['responses'][200]['content'] ? WxFile : never;
+
+/** The success branch of an operation's answer, or a file where its contract documents one. */
+export type WxSuccess<Op extends OperationId> = SuccessOf<WxJson<Op>> | FileOf<Op>;
 
 /** WeChat's real Content-Type, with its non-standard `encoding=` parameter. */
 export const WECHAT_CONTENT_TYPE = 'application/json; encoding=utf-8';

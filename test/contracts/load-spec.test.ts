@@ -27,6 +27,12 @@ describe('loadSpec', () => {
     expect(documentedErrcodes('setSpeed')).toEqual([-1, 40001, 40014, 41001, 42001, 43002, 44002, 45009, 45011, 45083, 45084, 47001, 48001, 89504, 89505]);
   });
 
+  it('tells getMaterial’s file answer from its JSON, whose branches are the video, the news and the error', () => {
+    expect(getOperation('getMaterial')).toMatchObject({ mediaTypes: ['application/json', 'text/plain'], fileMediaTypes: ['text/plain'] });
+    expect(getOperation('getMaterial')?.branches.map((b) => [b.name, b.kind])).toEqual([['GetMaterialVideoSuccess', 'success'], ['GetMaterialNewsSuccess', 'success'], ['GetMaterialError', 'error']]);
+    expect(getOperation('getSpeed')?.fileMediaTypes).toEqual([]);
+  });
+
   it('throws a clear error for an unknown operation', () => {
     expect(() => documentedErrcodes('getSpeeed')).toThrow(/no operation "getSpeeed".*getSpeed/);
   });

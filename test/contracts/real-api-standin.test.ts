@@ -13,7 +13,25 @@ import { PATHS } from '../helpers.js';
 
 const APPID = 'wx0000000000000001';
 const SECRET = 'mocksecret';
-const SEND_PATHS = [PATHS.sendAll, PATHS.massSend, PATHS.previewMassMsg, PATHS.deleteMassMsg];
+/** Calls that change the account whenever they are authenticated: sends, and what stores or deletes content. */
+const WRITE_PATHS = [
+  PATHS.sendAll,
+  PATHS.massSend,
+  PATHS.previewMassMsg,
+  PATHS.deleteMassMsg,
+  PATHS.uploadTempMedia,
+  PATHS.addMaterial,
+  PATHS.addDraft,
+  PATHS.uploadNews,
+  PATHS.uploadVideo,
+  PATHS.updateDraft,
+  PATHS.deleteDraft,
+  PATHS.deleteMaterial,
+  PATHS.uploadImage,
+  PATHS.addNews,
+];
+/** The content library's operations, of which only the count and list reads may run against the real API. */
+const LIBRARY_OPERATIONS = ['getDraft', 'deleteDraft', 'updateDraft', 'countDraft', 'batchGetDraft', 'getMaterialCount', 'batchGetMaterial', 'getMaterial', 'deleteMaterial', 'uploadImage', 'addNews'] as const;
 
 interface RecordedCall {
   method: string;
@@ -74,7 +92,7 @@ function changesState(call: RecordedCall, tokens: Set<string>): boolean {
   if (!authenticated) return false;
   const speed = setSpeedValue(call);
   if (typeof speed === 'number' && speed >= 0 && speed <= 4) return true;
-  return SEND_PATHS.includes(call.path);
+  return WRITE_PATHS.includes(call.path);
 }
 
 async function defaultApp(mock: MockServer) {
@@ -114,6 +132,21 @@ describe('the contract suite against the real API (a recording stand-in)', () =>
     const after = await defaultApp(mock);
     expect(after?.speed).toBe(3);
     expect(after?.message_count).toBe(before?.message_count);
+  });
+
+  it('runs only the count and list reads of the draft box and the material, with allow-writes too', async () => {
+    for (const allowWrites of [false, true]) {
+      const standIn = await startStandIn(mock.url);
+      const report = await runContractSuite({ url: standIn.url, appid: APPID, secret: SECRET, allowWrites });
+      await standIn.close();
+      expect(report.failed, formatSummary(report)).toBe(0);
+      const libraryPaths = new Map(LIBRARY_OPERATIONS.map((id) => [PATHS[id], id]));
+      const authenticated = standIn.calls.filter((call) => standIn.tokens.has(call.query.get('access_token') ?? '') && libraryPaths.has(call.path));
+      expect(new Set(authenticated.map((call) => `${call.method} ${libraryPaths.get(call.path)}`))).toEqual(
+        new Set(['GET countDraft', 'POST batchGetDraft', 'GET getMaterialCount', 'POST batchGetMaterial']),
+      );
+      expect(authenticated.filter((call) => call.path === PATHS.batchGetMaterial).map((call) => JSON.parse(call.body).type)).toEqual(['image', 'video', 'voice', 'news']);
+    }
   });
 
   it('with allow-writes changes the speed and restores it', async () => {

@@ -17,6 +17,15 @@ describe('validateExchange', () => {
     expect(checks(answer({ speed: 0, realspeed: 80 }, new Headers({ 'content-type': 'application/json;charset=UTF-8' })))).toEqual([]);
   });
 
+  it('takes a file where the operation documents one: getMaterial’s text/plain, but not setSpeed’s, nor where an error was expected', () => {
+    const file = answer('\x89PNG\r\n\x1a\n\x00\x00', { 'content-type': 'text/plain', 'content-disposition': 'attachment; filename="a.png"' });
+    expect(checks(file, 'getMaterial', { expect: 'success' })).toEqual([]);
+    expect(checks(file, 'setSpeed')).toEqual(['content-type headers.content-type']);
+    expect(checks(file, 'getMaterial', { expect: 'error' })).toEqual(['expected-branch body']);
+    // JSON under the JSON type is still checked as JSON.
+    expect(checks(answer({ title: 't' }), 'getMaterial')).toEqual(['schema body.description', 'schema body.down_url']);
+  });
+
   it('reports an unknown operationId instead of throwing', () => {
     const [violation] = validateExchange('getSpeeed', answer({ speed: 0, realspeed: 80 }));
     expect(violation).toMatchObject({ check: 'unknown-operation', where: 'operation' });

@@ -123,12 +123,12 @@ describe('addDraft', () => {
       media_id: answer.media_id,
       created_at: T0 + 5_000,
       articles: [
-        { title: 'Title', author: 'me', digest: 'd', content: '<p>Body</p>', content_source_url: 'https://example.com', thumb_media_id: thumb },
-        { title: 'Title', author: '', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb },
+        { title: 'Title', author: 'me', digest: 'd', content: '<p>Body</p>', content_source_url: 'https://example.com', thumb_media_id: thumb, need_open_comment: 1, only_fans_can_comment: 0 },
+        { title: 'Title', author: '', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb, need_open_comment: 0, only_fans_can_comment: 0 },
       ],
     });
     expect(t.commits).toHaveLength(before + 1);
-    expect(t.commits.at(-1)!.drafts).toEqual([{ app, draft: app.drafts.get(answer.media_id) }]);
+    expect(t.commits.at(-1)!.drafts).toEqual([{ app, media_id: answer.media_id, now: app.drafts.get(answer.media_id), previous: undefined }]);
     expect(touched(t.commits.at(-1))).toEqual(only({}));
   });
 });
@@ -157,8 +157,8 @@ describe('uploadNews', () => {
       created_at: T0 + 2_500,
       expires_at: T0 + 2_500 + TEMPORARY_MEDIA_MS,
       articles: [
-        { title: 'Title', author: '', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb },
-        { title: 'Title', author: 'a', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb },
+        { title: 'Title', author: '', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb, need_open_comment: 0, only_fans_can_comment: 0 },
+        { title: 'Title', author: 'a', digest: '', content: '<p>Body</p>', content_source_url: '', thumb_media_id: thumb, need_open_comment: 0, only_fans_can_comment: 0 },
       ],
     });
   });

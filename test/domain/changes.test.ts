@@ -196,13 +196,39 @@ describe('Changes', () => {
     expect(changes.take()).toEqual(
       changeSet({
         media: [
-          { app, media: image },
-          { app: other, media: thumb },
+          { app, media_id: 'm-1', now: image, previous: undefined },
+          { app: other, media_id: 'm-2', now: thumb, previous: undefined },
         ],
-        drafts: [{ app, draft }],
+        drafts: [{ app, media_id: 'd-1', now: draft, previous: undefined }],
       }),
     );
     expect(changes.take()).toBeUndefined();
+  });
+
+  it('replaces a draft and deletes a draft or a media_id, keeping what each held before', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    const thumb: Media = { media_id: 'm-1', type: 'thumb', source: 'material', created_at: 0, expires_at: undefined };
+    const draft: Draft = { media_id: 'd-1', created_at: 0, articles: [] };
+    const updated: Draft = { ...draft, updated_at: 5 };
+    changes.media(app, thumb);
+    changes.draft(app, draft);
+    changes.take();
+    changes.draft(app, updated);
+    expect([...app.drafts]).toEqual([['d-1', updated]]);
+    changes.deleteDraft(app, 'd-1');
+    changes.deleteMedia(app, 'm-1');
+    expect([...app.drafts]).toEqual([]);
+    expect([...app.library]).toEqual([]);
+    expect(changes.take()).toEqual(
+      changeSet({
+        media: [{ app, media_id: 'm-1', now: undefined, previous: thumb }],
+        drafts: [
+          { app, media_id: 'd-1', now: updated, previous: draft },
+          { app, media_id: 'd-1', now: undefined, previous: updated },
+        ],
+      }),
+    );
   });
 
   it('has something to take after a media_id alone, or a draft alone', () => {

@@ -140,7 +140,7 @@ describe('issueMedia and issueDraft', () => {
     expect(media.media_id).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(app.library.get(media.media_id)).toBe(media);
     expect(t.commits).toHaveLength(before + 1);
-    expect(t.commits.at(-1)!.media).toEqual([{ app, media }]);
+    expect(t.commits.at(-1)!.media).toEqual([{ app, media_id: media.media_id, now: media, previous: undefined }]);
     expect(touched(t.commits.at(-1))).toEqual(only({}));
   });
 
@@ -168,7 +168,7 @@ describe('issueMedia and issueDraft', () => {
     expect(draft).toEqual({ media_id: draft.media_id, created_at: T0 + 5, articles });
     expect(draft.media_id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(app.drafts.get(draft.media_id)).toBe(draft);
-    expect(t.commits.at(-1)!.drafts).toEqual([{ app, draft }]);
+    expect(t.commits.at(-1)!.drafts).toEqual([{ app, media_id: draft.media_id, now: draft, previous: undefined }]);
   });
 
   it('draw their ids from the seeded generator: the same on the same seed', () => {

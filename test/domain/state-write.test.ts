@@ -11,6 +11,8 @@ import { createClock } from '../../mock/domain/clock.js';
 import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import type { Body } from '../../mock/domain/loose.js';
 import { addDraft } from '../../mock/domain/articles.js';
+import { deleteDraft, updateDraft } from '../../mock/domain/draft-box.js';
+import { deleteMaterial } from '../../mock/domain/material.js';
 import { issueMedia } from '../../mock/domain/media-library.js';
 import { CLIENTMSGID_WINDOW_MS, previewMassMsg, sendAll, setSpeed } from '../../mock/domain/sends.js';
 import { createSimulator } from '../../mock/domain/simulator.js';
@@ -343,6 +345,27 @@ describe('a write that fails', () => {
     expect([...app.drafts.keys()]).toEqual([kept]);
     const voiceSend = { msgtype: 'voice', voice: { media_id: issued[1] }, touser: 'openid_000001' };
     expect(t.sim.unit(() => previewMassMsg(t.sim.ctx, other, voiceSend))).toEqual({ ok: false, errcode: 40007 });
+  });
+
+  it('puts back the drafts it updated or deleted and the material it deleted, in one unit', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { media: 'strict' });
+    const thumb = t.sim.unit(() => issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'thumb', source: 'material' }));
+    const image = t.sim.unit(() => issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'image', source: 'material' }));
+    const article = (title: string) => ({ title, content: 'c', thumb_media_id: thumb.media_id });
+    const draft = expectOk(t.sim.unit(() => addDraft(t.sim.ctx, app, { articles: [article('old')] }))).media_id;
+    const library = new Map(app.library);
+    const drafts = new Map(app.drafts);
+    refused(t, () =>
+      t.sim.unit(() => {
+        expectOk(updateDraft(t.sim.ctx, app, { media_id: draft, index: 0, articles: article('new') }));
+        expectOk(deleteDraft(t.sim.ctx, app, { media_id: draft }));
+        expectOk(deleteMaterial(t.sim.ctx, app, { media_id: image.media_id }));
+      }),
+    );
+    expect(app.library).toEqual(library);
+    expect(app.drafts).toEqual(drafts);
+    expect(app.drafts.get(draft)?.articles[0]?.title).toBe('old');
   });
 
   it('moves no clock and ends nothing: the global clock moves only once written', () => {

@@ -1,15 +1,17 @@
 /**
  * The dashboard in a real headless Chromium (Debian's, through playwright-core): a protected send
- * is approved from the page, the clock is moved from the page, and the send is seen to succeed.
- * A screenshot lands in reports/dashboard.png for CI to keep. Next to it, the attacks the mock must
- * stand in a browser: a page on another site posting to it, and a page on a rebound name.
+ * is approved from the page, the clock is moved from the page, and the send is seen to succeed;
+ * each app's content (drafts, material, temporary media) is shown and follows the API live.
+ * Screenshots land in reports/dashboard.png and reports/dashboard-content.png for CI to keep. Next
+ * to them, the attacks the mock must stand in a browser: a page on another site posting to it, and
+ * a page on a rebound name.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mock/index.js';
 import type { AppView } from '../../mock/control/views.js';
-import { MPNEWS_TO_ALL, PATHS, T0 } from '../helpers.js';
+import { FILES, MPNEWS_TO_ALL, PATHS, T0, type TestFile } from '../helpers.js';
 import { listenLocally, type LocalServer } from '../listen-locally.js';
 import { startReceiver, type Receiver } from '../push/receiver.js';
 
@@ -193,6 +195,66 @@ describe('the dashboard', () => {
     expect(await banner.textContent()).toMatch(new RegExp(`message ${msgId} is SEND_FAIL: it cannot be approved`));
     await p.unroute('**/__mock/state?*');
     await pending.waitFor({ state: 'detached' });
+  });
+});
+
+/** A multipart upload of `file` as the part media, the way an SDK posts one. */
+async function upload(server: MockServer, token: string, operationId: 'uploadTempMedia' | 'addMaterial', type: string, file: TestFile): Promise<string> {
+  const form = new FormData();
+  form.set('media', new Blob([new Uint8Array(file.bytes)]), file.filename);
+  const res = await fetch(`${server.url}${PATHS[operationId]}?access_token=${token}&type=${type}`, { method: 'POST', body: form });
+  const body = (await res.json()) as { media_id: string };
+  expect(body.media_id, JSON.stringify(body)).toBeTypeOf('string');
+  return body.media_id;
+}
+
+async function post(server: MockServer, operationId: keyof typeof PATHS, token: string, body: unknown): Promise<Record<string, unknown>> {
+  return (await (await fetch(`${server.url}${PATHS[operationId]}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) })).json()) as Record<string, unknown>;
+}
+
+describe('the content panel', () => {
+  it('shows each app’s drafts with their titles, material by type and temporary media with their time left, and follows changes live', async () => {
+    mock = await startMockServer({ clock: { mode: 'manual', start: T0 }, seed: 15 });
+    const app = (await mock.control.createApp({})) as AppView;
+    const token = await tokenFor(mock, app);
+    const cover = await upload(mock, token, 'addMaterial', 'thumb', FILES.jpeg);
+    await upload(mock, token, 'addMaterial', 'image', FILES.png);
+    await upload(mock, token, 'addMaterial', 'voice', FILES.amr);
+    const clip = await upload(mock, token, 'uploadTempMedia', 'video', FILES.mp4);
+    await upload(mock, token, 'uploadTempMedia', 'image', FILES.png);
+    const article = (title: string) => ({ title, content: `<p>${title}</p>`, thumb_media_id: cover });
+    const draft = (await post(mock, 'addDraft', token, { articles: [article('Hello'), article('World')] })).media_id as string;
+    const other = (await post(mock, 'addDraft', token, { articles: [article('Another')] })).media_id as string;
+
+    const p = await openDashboard(mock);
+    const card = p.locator(`[data-testid="content-app"][data-appid="${app.appid}"]`);
+    await card.waitFor();
+    const draftRow = card.locator(`[data-testid="draft-row"][data-media-id="${draft}"]`);
+    expect(await draftRow.getByTestId('draft-titles').textContent()).toBe('Hello · World');
+    expect(await card.getByTestId('drafts-heading').textContent()).toBe('Drafts (2)');
+    // Newest first, the default draft last.
+    expect(await card.getByTestId('draft-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.mediaId))).toEqual([other, draft, 'wxmock-default-news']);
+    const counts = await card.getByTestId('material-count').evaluateAll((chips) => chips.map((chip) => chip.textContent));
+    expect(counts).toEqual(['image 1', 'thumb 1', 'voice 1', 'video 0']);
+    expect(await card.getByTestId('material-row').count()).toBe(3);
+    const clipLeft = card.locator(`[data-testid="temporary-row"][data-media-id="${clip}"] [data-testid="time-left"]`);
+    expect(await card.getByTestId('temporary-row').count()).toBe(2);
+    expect(await clipLeft.textContent()).toBe('3d 0h left');
+
+    // Live: a draft/update, a draft/delete and two days of the app's clock show without a reload.
+    expect((await post(mock, 'updateDraft', token, { media_id: draft, index: 1, articles: article('Again') })).errcode).toBe(0);
+    await expect.poll(() => draftRow.getByTestId('draft-titles').textContent()).toBe('Hello · Again');
+    expect((await post(mock, 'deleteDraft', token, { media_id: other })).errcode).toBe(0);
+    await card.locator(`[data-testid="draft-row"][data-media-id="${other}"]`).waitFor({ state: 'detached' });
+    await mock.control.advance(2 * 86_400_000, app.appid);
+    await expect.poll(() => clipLeft.textContent()).toBe('1d 0h left');
+
+    mkdirSync('reports', { recursive: true });
+    await p.getByTestId('content').screenshot({ path: 'reports/dashboard-content.png' });
+    await mock.control.advance(86_400_000, app.appid);
+    await expect.poll(() => clipLeft.textContent()).toBe('expired');
+    expect(await p.getByTestId('error-banner').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -7,11 +7,15 @@ import type supertest from 'supertest';
 import { documentedErrcodes, operationIds, type OperationId } from '../../contracts/load-spec.js';
 import type { WxErrcode } from '../../mock/domain/errors.js';
 import { DEFAULT_APPID, DEFAULT_SECRET } from '../../mock/domain/app-settings.js';
+import { DEFAULT_NEWS_MEDIA_ID } from '../../mock/domain/media-library.js';
 import { FILES, MPNEWS_TO_ALL, PATHS, STRANGER, TEXT_TO_TAG, expectWxError, newMock, type TestMock } from '../helpers.js';
 
 type Call = (mock: TestMock) => Promise<supertest.Response>;
-/** `forced` sends a plain call with X-Mock-Errcode, for causes the mock does not simulate (-1, 48001, …). */
-type OperationCase = { success: Call; forced: (mock: TestMock, errcode: number) => Promise<supertest.Response>; natural: Partial<Record<number, Call>> };
+/**
+ * `forced` sends a plain call with X-Mock-Errcode, for causes the mock does not simulate (-1, 48001, …).
+ * `withdrawn`: WeChat no longer serves the operation, so its well-formed `success` call answers that errcode.
+ */
+type OperationCase = { success: Call; withdrawn?: WxErrcode; forced: (mock: TestMock, errcode: number) => Promise<supertest.Response>; natural: Partial<Record<number, Call>> };
 
 const tokenQuery = { grant_type: 'client_credential', appid: DEFAULT_APPID, secret: DEFAULT_SECRET };
 
@@ -108,6 +112,20 @@ const putWithToken = (path: string): Call => async (m) => m.http.put(path).query
 const TEXT = { msgtype: 'text', text: { content: 'hi' } };
 /** 33 bytes of UTF-8: over the 30 a tag name may take. */
 const LONG_NAME = '广'.repeat(11);
+
+/** What a GET operation without a body (the tags, the counts) reaches besides commonNatural: any method but GET and POST is 43002. */
+function getNatural(path: string): Partial<Record<number, Call>> {
+  return { ...commonNatural(path, {}, 'nothing'), 43002: putWithToken(path) };
+}
+
+/** A permanent video's media_id, which get_material answers as JSON. */
+const videoMaterial = (m: TestMock) => m.token().then((token) => m.uploaded(token, 'video', true));
+/** A call to updateDraft of a fresh one-article draft, with one token (a second one would retire the first). */
+const updateFresh = (fields: Record<string, unknown>): Call => async (m) => {
+  const token = await m.token();
+  const media_id = await m.draft(token);
+  return m.post(PATHS.updateDraft, token, { media_id, ...fields, ...('articles' in fields ? { articles: { ...ARTICLE, thumb_media_id: await m.uploaded(token, 'thumb', true) } } : {}) });
+};
 
 const CASES: Partial<Record<OperationId, OperationCase>> = {
   getAccessToken: {
@@ -288,7 +306,7 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
   getTags: {
     success: getWithToken(PATHS.getTags),
     forced: forcedGet(PATHS.getTags),
-    natural: { ...commonNatural(PATHS.getTags, {}, 'nothing'), 43002: putWithToken(PATHS.getTags) },
+    natural: getNatural(PATHS.getTags),
   },
   createTag: {
     success: withToken(PATHS.createTag, { tag: { name: '广东' } }),
@@ -385,6 +403,76 @@ const CASES: Partial<Record<OperationId, OperationCase>> = {
       49003: async (m) => getWithToken(PATHS.getFollowers, { next_openid: await foreignFollower(m) })(m),
     },
   },
+  getDraft: {
+    success: async (m) => m.post(PATHS.getDraft, await m.token(), { media_id: await m.draft(await m.token()) }),
+    forced: forcedPost(PATHS.getDraft),
+    natural: { ...commonNatural(PATHS.getDraft, { media_id: 'M' }), 40007: withToken(PATHS.getDraft, { media_id: 'MEDIA_ID_NOBODY_ISSUED' }) },
+  },
+  deleteDraft: {
+    success: async (m) => m.post(PATHS.deleteDraft, await m.token(), { media_id: await m.draft(await m.token()) }),
+    forced: forcedPost(PATHS.deleteDraft),
+    natural: { ...commonNatural(PATHS.deleteDraft, { media_id: 'M' }), 40007: withToken(PATHS.deleteDraft, { media_id: DEFAULT_NEWS_MEDIA_ID }) },
+  },
+  updateDraft: {
+    success: updateFresh({ index: 0, articles: true }),
+    forced: forcedPost(PATHS.updateDraft),
+    natural: {
+      ...commonNatural(PATHS.updateDraft, { media_id: 'M', index: 0, articles: ARTICLE }),
+      40007: withToken(PATHS.updateDraft, { media_id: 'MEDIA_ID_NOBODY_ISSUED', index: 0, articles: ARTICLE }),
+      40035: updateFresh({ index: 1, articles: true }),
+      44003: updateFresh({ index: 0 }),
+    },
+  },
+  countDraft: {
+    success: getWithToken(PATHS.countDraft),
+    forced: forcedGet(PATHS.countDraft),
+    natural: getNatural(PATHS.countDraft),
+  },
+  batchGetDraft: {
+    success: withToken(PATHS.batchGetDraft, { offset: 0, count: 20, no_content: 0 }),
+    forced: forcedPost(PATHS.batchGetDraft),
+    natural: { ...commonNatural(PATHS.batchGetDraft, { offset: 0, count: 20 }), 40035: withToken(PATHS.batchGetDraft, { offset: 0, count: 21 }) },
+  },
+  getMaterialCount: {
+    success: getWithToken(PATHS.getMaterialCount),
+    forced: forcedGet(PATHS.getMaterialCount),
+    natural: getNatural(PATHS.getMaterialCount),
+  },
+  batchGetMaterial: {
+    success: withToken(PATHS.batchGetMaterial, { type: 'image', offset: 0, count: 20 }),
+    forced: forcedPost(PATHS.batchGetMaterial),
+    natural: {
+      ...commonNatural(PATHS.batchGetMaterial, { type: 'image', offset: 0, count: 20 }),
+      40004: withToken(PATHS.batchGetMaterial, { type: 'thumb', offset: 0, count: 20 }),
+      40035: withToken(PATHS.batchGetMaterial, { type: 'image', offset: 0, count: 0 }),
+    },
+  },
+  getMaterial: {
+    success: async (m) => m.post(PATHS.getMaterial, await m.token(), { media_id: await videoMaterial(m) }),
+    forced: forcedPost(PATHS.getMaterial),
+    natural: { ...commonNatural(PATHS.getMaterial, { media_id: 'M' }), 40007: async (m) => m.post(PATHS.getMaterial, await m.token(), { media_id: await m.uploaded(await m.token(), 'image') }) },
+  },
+  deleteMaterial: {
+    success: async (m) => m.post(PATHS.deleteMaterial, await m.token(), { media_id: await videoMaterial(m) }),
+    forced: forcedPost(PATHS.deleteMaterial),
+    natural: { ...commonNatural(PATHS.deleteMaterial, { media_id: 'M' }), 40007: async (m) => m.post(PATHS.deleteMaterial, await m.token(), { media_id: await m.draft(await m.token()) }) },
+  },
+  uploadImage: {
+    success: async (m) => m.upload('uploadImage', await m.token(), undefined, FILES.jpeg),
+    forced: forcedPost(PATHS.uploadImage),
+    natural: {
+      ...commonNatural(PATHS.uploadImage, {}, 'multipart'),
+      41005: async (m) => m.http.post(PATHS.uploadImage).query({ access_token: await m.token() }).attach('file', FILES.jpeg.bytes, FILES.jpeg.filename),
+      40005: async (m) => m.upload('uploadImage', await m.token(), undefined, { filename: 'cover.gif', bytes: Buffer.from('GIF89a\x01\x00', 'latin1') }),
+      40006: async (m) => m.upload('uploadImage', await m.token(), undefined, { filename: 'big.png', bytes: Buffer.concat([FILES.png.bytes, Buffer.alloc(1024 * 1024)]) }),
+    },
+  },
+  addNews: {
+    success: withToken(PATHS.addNews, { articles: [ARTICLE] }),
+    withdrawn: 45103,
+    forced: forcedPost(PATHS.addNews),
+    natural: { ...commonNatural(PATHS.addNews, { articles: [ARTICLE] }, 'nothing') },
+  },
 };
 
 let mock: TestMock | undefined;
@@ -397,13 +485,20 @@ describe.each(operationIds.map((id) => [id]))('%s', (operationId) => {
   });
   if (!cases) return;
 
-  it('answers success', async () => {
-    const m = (mock = newMock());
-    const res = await cases.success(m);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/json; encoding=utf-8');
-    expect(res.body.errcode ?? 0, JSON.stringify(res.body)).toBe(0);
-  });
+  const { withdrawn } = cases;
+  if (withdrawn !== undefined) {
+    it(`answers a well-formed call ${withdrawn}, never success: WeChat withdrew it`, async () => {
+      expectWxError(await cases.success((mock = newMock())), withdrawn);
+    });
+  } else {
+    it('answers success', async () => {
+      const m = (mock = newMock());
+      const res = await cases.success(m);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; encoding=utf-8');
+      expect(res.body.errcode ?? 0, JSON.stringify(res.body)).toBe(0);
+    });
+  }
 
   it.each(documentedErrcodes(operationId).map((code) => [code]))('answers errcode %i', async (errcode) => {
     const m = (mock = newMock());

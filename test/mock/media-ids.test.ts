@@ -102,7 +102,7 @@ describe('the default draft', () => {
     // Kept in the draft box once sent: the same news again is a repeat (45066), not an unknown media_id.
     expectWxError(await mock.post(PATHS.sendAll, token, { filter: { is_to_all: true }, ...mpnews(DEFAULT_NEWS_MEDIA_ID) }), 45066);
     const view = (await mock.http.get('/__mock/state').query({ appid: app.appid })).body.apps[0];
-    expect(view.drafts).toEqual([{ media_id: DEFAULT_NEWS_MEDIA_ID, created_at: null, articles: [expect.objectContaining({ title: 'wechat-mass-mock' })] }]);
+    expect(view.drafts).toEqual([{ media_id: DEFAULT_NEWS_MEDIA_ID, created_at: null, updated_at: null, articles: [expect.objectContaining({ title: 'wechat-mass-mock' })] }]);
     await mock.http.post('/__mock/reset').query({ appid: app.appid });
     const again = await mock.post(PATHS.sendAll, await mock.token(app.appid), { filter: { is_to_all: true }, ...mpnews(DEFAULT_NEWS_MEDIA_ID) });
     expect(again.body.errcode).toBe(0);

@@ -8,7 +8,7 @@ import { getSpeed } from '../../mock/domain/sends.js';
 import { ok } from '../../mock/domain/result.js';
 import { route, type Route } from '../../mock/wechat/route.js';
 import { ROUTES } from '../../mock/wechat/routes.js';
-import type { WxSuccess } from '../../mock/wechat/wire.js';
+import { WxFile, type WxSuccess } from '../../mock/wechat/wire.js';
 
 describe('routes typed by the contract', () => {
   it('refuses, at compile time, a route answering another operation’s success body', () => {
@@ -30,6 +30,19 @@ describe('routes typed by the contract', () => {
       // @ts-expect-error an errcode branch is never a route's success value
       run: () => ok({ errcode: 40059, errmsg: 'invalid msgid' }),
     });
+  });
+
+  it('lets a route answer a file only where its contract documents one (getMaterial’s text/plain)', () => {
+    const file = () => ok(new WxFile('cover.png', Buffer.alloc(4)));
+    const material = route('getMaterial', { methods: ['POST'], auth: 'access_token', params: 'json', run: file });
+    route('getDraft', {
+      methods: ['POST'],
+      auth: 'access_token',
+      params: 'json',
+      // @ts-expect-error getDraft documents no file answer, only JSON
+      run: file,
+    });
+    expect(material.operationId).toBe('getMaterial');
   });
 
   it('types each table entry with its own operation', () => {

@@ -2,10 +2,11 @@
  * A real SDK from npm, unmodified but for its base URLs (`prefix`, and `fileServerPrefix` where it
  * posts uploadvideo): co-wechat-api runs token → setSpeed → getSpeed → sendall → massmsgget, and the
  * content of a send as a service makes it: a cover as permanent material, news from uploadnews, an
- * mpnews send; a video upload made an mpvideo and sent. It has no speed methods, so those two calls
- * go through its own generic request helper, with the body its postJSON helper would build.
- * Then it pages followers and a tag's fans to the end with its own getFollowers and getUsersFromTag,
- * stopping as wechatpy's iterators do.
+ * mpnews send; a video upload made an mpvideo and sent; and the material library: counted, listed,
+ * read, removed, an image uploaded for article content, add_news refused. It has no speed methods,
+ * so those two calls go through its own generic request helper, with the body its postJSON helper
+ * would build. Then it pages followers and a tag's fans to the end with its own getFollowers and
+ * getUsersFromTag, stopping as wechatpy's iterators do.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,6 +41,12 @@ interface CoWechatApi {
   createTags(name: string): Promise<{ tag: { id: number; name: string } }>;
   batchTagging(openids: string[], tagId: number): Promise<{ errcode: number }>;
   getIdList(openid: string): Promise<{ tagid_list: number[] }>;
+  getMaterialCount(): Promise<Record<string, number>>;
+  getMaterials(type: string, offset: number, count: number): Promise<{ total_count: number; item_count: number; item: { media_id: string; name: string }[] }>;
+  getMaterial(mediaId: string): Promise<unknown>;
+  removeMaterial(mediaId: string): Promise<{ errcode: number; errmsg: string }>;
+  uploadImage(filepath: string): Promise<{ url: string }>;
+  uploadNewsMaterial(news: { articles: object[] }): Promise<unknown>;
 }
 
 interface OpenidPage {
@@ -77,14 +84,19 @@ function sdk(): CoWechatApi {
   return api;
 }
 
+/** A GIF's signature, then more bytes: ASCII, so a text/plain answer decodes back to the same length. */
+const GIF = Buffer.from('GIF89a\x01\x00\x01\x00 a test image', 'latin1');
+
 /** Files on disk, as co-wechat-api uploads them (it reads a path). */
-function filesOnDisk(): { cover: string; clip: string } {
+function filesOnDisk(): { cover: string; clip: string; gif: string } {
   const dir = mkdtempSync(join(tmpdir(), 'wxmock-sdk-'));
   const cover = join(dir, FILES.jpeg.filename);
   const clip = join(dir, FILES.mp4.filename);
+  const gif = join(dir, 'picture.gif');
   writeFileSync(cover, FILES.jpeg.bytes);
   writeFileSync(clip, FILES.mp4.bytes);
-  return { cover, clip };
+  writeFileSync(gif, GIF);
+  return { cover, clip, gif };
 }
 
 describe('co-wechat-api against the mock', () => {
@@ -162,6 +174,24 @@ describe('co-wechat-api against the mock', () => {
     expect((await api.batchTagging(followers.openids.slice(0, 50), tag.id)).errcode).toBe(0);
     expect((await walk((next) => api.getUsersFromTag(tag.id, next))).openids.sort()).toEqual(followers.openids.slice(0, 50).sort());
     expect((await api.getIdList(followers.openids[0]!)).tagid_list).toContain(tag.id);
+    expect(server.app.mock.violations).toEqual([]);
+  });
+
+  it('counts, lists, reads and removes material, uploads an image for article content, and is refused add_news', async () => {
+    const api = sdk();
+    const { cover, gif } = filesOnDisk();
+    const before = await api.getMaterialCount();
+    const image = await api.uploadMaterial(gif, 'image');
+    expect(await api.getMaterialCount()).toEqual({ ...before, image_count: (before['image_count'] ?? 0) + 1 });
+    const listed = await api.getMaterials('image', 0, 20);
+    expect(listed.item[0]).toMatchObject({ media_id: image.media_id, name: 'picture.gif' });
+    // The file comes as text/plain, which co-wechat-api hands back as the decoded text when it is not JSON.
+    const file = await api.getMaterial(image.media_id);
+    expect(typeof file === 'string' && file.startsWith('GIF89a') && file.length).toBe(GIF.length);
+    expect(await api.removeMaterial(image.media_id)).toEqual({ errcode: 0, errmsg: 'ok' });
+    await expect(api.getMaterial(image.media_id)).rejects.toMatchObject({ name: 'WeChatAPIError', code: 40007 });
+    expect((await api.uploadImage(cover)).url).toMatch(/^http:\/\/mmbiz\.qpic\.cn\/mmbiz_jpg\//);
+    await expect(api.uploadNewsMaterial({ articles: [{ title: 't', thumb_media_id: image.media_id, content: 'c', show_cover_pic: 1 }] })).rejects.toMatchObject({ code: 45103 });
     expect(server.app.mock.violations).toEqual([]);
   });
 

@@ -152,6 +152,37 @@ describe('media and drafts', () => {
     third.app.mock.stateFile!.close();
   });
 
+  it('writes an update as the draft again and a delete as a small record, and restores both, killed or closed', async () => {
+    const file = stateFile();
+    const first = open(file);
+    const token = await first.token();
+    const post = (path: string, body: object) => first.http.post(path).query({ access_token: token }).send(body);
+    const thumb = (await first.http.post(PATHS.addMaterial).query({ access_token: token, type: 'thumb' }).attach('media', FILES.jpeg.bytes, FILES.jpeg.filename)).body.media_id as string;
+    const image = (await first.http.post(PATHS.addMaterial).query({ access_token: token, type: 'image' }).attach('media', FILES.png.bytes, FILES.png.filename)).body.media_id as string;
+    const [kept, dropped] = [(await post(PATHS.addDraft, { articles: [{ title: 'old', content: 'c', thumb_media_id: thumb }] })).body.media_id as string, (await post(PATHS.addDraft, { articles: [{ title: 'x', content: 'c', thumb_media_id: thumb }] })).body.media_id as string];
+    const before = readFileSync(file).length;
+    await post(PATHS.updateDraft, { media_id: kept, index: 0, articles: { title: 'new', content: 'c', thumb_media_id: thumb } });
+    await post(PATHS.deleteDraft, { media_id: dropped });
+    await post(PATHS.deleteMaterial, { media_id: image });
+    const appended = readFileSync(file).subarray(before).toString('utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    expect(appended).toEqual([
+      { t: 'draft', appid: 'wx0000000000000001', draft: expect.objectContaining({ media_id: kept, updated_at: T0 }) },
+      { t: 'draft-del', appid: 'wx0000000000000001', media_id: dropped },
+      { t: 'media-del', appid: 'wx0000000000000001', media_id: image },
+    ]);
+    const view = (await first.http.get('/__mock/state')).body.apps[0];
+    expect([view.library.length, view.drafts.length]).toEqual([1, 2]);
+
+    const second = open(file);
+    expect((await second.http.get('/__mock/state')).body.apps[0]).toMatchObject({ library: view.library, drafts: view.drafts });
+    second.app.mock.stateFile!.close();
+    const third = open(file);
+    expect((await third.http.get('/__mock/state')).body.apps[0]).toMatchObject({ library: view.library, drafts: view.drafts });
+    expect((await third.http.post(PATHS.getDraft).query({ access_token: token }).send({ media_id: kept })).body.news_item[0].title).toBe('new');
+    expect((await third.http.post(PATHS.getDraft).query({ access_token: token }).send({ media_id: dropped })).body.errcode).toBe(40007);
+    third.app.mock.stateFile!.close();
+  });
+
   it('reads a send written before sends recorded their articles as a send of one', async () => {
     const { file, sent } = await fileWithOneSend();
     rewriteLines(file, (line) => (line['t'] === 'msg' ? { ...line, msg: { ...line['msg'], articles: undefined } } : line));
@@ -322,6 +353,26 @@ describe('write, then apply', () => {
     const retried = await mock.http.post(PATHS.sendAll).query({ access_token: token }).send({ ...MPNEWS_TO_ALL, clientmsgid: 'retry-me' });
     expect(retried.body).toMatchObject({ errcode: 0 });
     expect(mock.app.mock.sim.store.apps.get('wxquota0000000001')!.message_ids).toEqual([retried.body.msg_id]);
+    mock.app.mock.stateFile!.close();
+  });
+
+  it('puts back a draft update and deletes the file could not take', async () => {
+    const file = stateFile();
+    const io = flakyIo();
+    const mock = open(file, { stateFileIo: io });
+    const token = await mock.token();
+    const post = (path: string, body: object) => mock.http.post(path).query({ access_token: token }).send(body);
+    const thumb = (await mock.http.post(PATHS.addMaterial).query({ access_token: token, type: 'thumb' }).attach('media', FILES.jpeg.bytes, FILES.jpeg.filename)).body.media_id as string;
+    const draft = (await post(PATHS.addDraft, { articles: [{ title: 'old', content: 'c', thumb_media_id: thumb }] })).body.media_id as string;
+    const app = mock.app.mock.sim.store.apps.get('wx0000000000000001')!;
+    const before = { library: [...app.library.values()], drafts: [...app.drafts.values()] };
+    io.failing = true;
+    expect((await post(PATHS.updateDraft, { media_id: draft, index: 0, articles: { title: 'new', content: 'c', thumb_media_id: thumb } })).body.errcode).toBe(-1);
+    expect((await post(PATHS.deleteDraft, { media_id: draft })).body.errcode).toBe(-1);
+    expect((await post(PATHS.deleteMaterial, { media_id: thumb })).body.errcode).toBe(-1);
+    expect({ library: [...app.library.values()], drafts: [...app.drafts.values()] }).toEqual(before);
+    io.failing = false;
+    expect((await post(PATHS.getDraft, { media_id: draft })).body.news_item[0].title).toBe('old');
     mock.app.mock.stateFile!.close();
   });
 
