@@ -1,8 +1,9 @@
 /**
  * The request journal: a bounded ring of what reached /cgi-bin ("in"), what the mock pushed ("out")
- * and what intercept mode's proxy refused to reach ("refused"), oldest dropped first. Secrets are redacted when an entry is recorded, so nothing that
- * reads the ring can leak them. Recording is on the hot path: a body is kept as its text and parsed
- * only when the journal is read, unless it may hide a secret.
+ * and what intercept mode's proxy refused to reach ("refused"), oldest dropped first. Recording is on
+ * the hot path, so an entry keeps the query and the body as the texts they arrived as; the one way
+ * out of the ring, `view`, parses and redacts them (once: the entry keeps the result), so nothing
+ * that reads the journal can see a secret.
  */
 import type { components } from '../generated/control.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
@@ -56,7 +57,7 @@ export const REDACTED = '[redacted]';
 
 /** Keys whose values never enter the journal (compared in lower case). */
 const SECRET_KEYS = new Set(['access_token', 'secret', 'appsecret', 'token', 'callback_token', 'encoding_aes_key', 'encodingaeskey']);
-/** A body that matches may carry a secret (a \u escape can spell a key), so it is parsed and redacted at once. */
+/** A body that matches may carry a secret (a \u escape can spell a key), so it is parsed and redacted before it is shown. */
 const MAY_HIDE_SECRET = /token|secret|aes_?key|\\u/i;
 /** For text that is not JSON: a secret key followed by its value. */
 const SECRET_IN_TEXT = /((?:access_token|appsecret|secret|callback_token|token|encoding_?aes_?key)["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^&\s,;}<]*)/gi;
@@ -69,8 +70,10 @@ interface Stored {
   method: string;
   path: string;
   host: string | undefined;
-  query: Record<string, string>;
-  /** The body's text, parsed on first read; undefined once `body` holds the value to show. */
+  /** The query as recorded, redacted on first read; a record once it is. */
+  query: JournalRecord['query'] | Record<string, string>;
+  queryRedacted: boolean;
+  /** The body's text, parsed and redacted on first read; undefined once `body` holds the value to show. */
   raw: string | undefined;
   body: unknown;
   errcode: number | null;
@@ -114,22 +117,33 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** The body as stored: its text to parse on read, or the value to show (redacted at once when it may hide a secret). */
+/** The value to show for a body's text: parsed JSON or the text, secrets redacted, cut to the limit. */
+function shownBody(text: string): unknown {
+  if (!MAY_HIDE_SECRET.test(text)) {
+    if (text.length > JOURNAL_BODY_LIMIT) return cut(text);
+    const parsed = parse(text);
+    return parsed.ok ? parsed.value : text;
+  }
+  const parsed = parse(text);
+  if (!parsed.ok) return cut(text.replace(SECRET_IN_TEXT, `$1"${REDACTED}"`));
+  redactValue(parsed.value);
+  return text.length <= JOURNAL_BODY_LIMIT ? parsed.value : cut(JSON.stringify(parsed.value));
+}
+
+/** The body as stored: its text, shown on first read; a long one is shown at once, so the ring never holds more than the limit. */
 function storeBody(text: string | undefined): { raw: string | undefined; body: unknown } {
   if (text === undefined || text === '') return { raw: undefined, body: null };
-  if (!MAY_HIDE_SECRET.test(text)) return text.length > JOURNAL_BODY_LIMIT ? { raw: undefined, body: cut(text) } : { raw: text, body: undefined };
-  const parsed = parse(text);
-  if (!parsed.ok) return { raw: undefined, body: cut(text.replace(SECRET_IN_TEXT, `$1"${REDACTED}"`)) };
-  redactValue(parsed.value);
-  if (text.length <= JOURNAL_BODY_LIMIT) return { raw: undefined, body: parsed.value };
-  return { raw: undefined, body: cut(JSON.stringify(parsed.value)) };
+  return text.length > JOURNAL_BODY_LIMIT ? { raw: undefined, body: shownBody(text) } : { raw: text, body: undefined };
 }
 
 function view(entry: Stored): JournalEntry {
   if (entry.raw !== undefined) {
-    const parsed = parse(entry.raw);
-    entry.body = parsed.ok ? parsed.value : entry.raw;
+    entry.body = shownBody(entry.raw);
     entry.raw = undefined;
+  }
+  if (!entry.queryRedacted) {
+    entry.query = redactQuery(entry.query);
+    entry.queryRedacted = true;
   }
   const out: JournalEntry = {
     time: new Date(entry.time).toISOString(),
@@ -138,7 +152,7 @@ function view(entry: Stored): JournalEntry {
     appid: entry.appid,
     method: entry.method,
     path: entry.path,
-    query: entry.query,
+    query: entry.query as Record<string, string>,
     body: entry.body,
     errcode: entry.errcode,
   };
@@ -193,7 +207,8 @@ export function createJournal(options: JournalOptions): Journal {
         method: entry.method,
         path: entry.path,
         host: entry.host,
-        query: redactQuery(entry.query),
+        query: entry.query,
+        queryRedacted: false,
         raw,
         body,
         errcode: entry.errcode ?? null,

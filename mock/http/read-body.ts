@@ -4,24 +4,42 @@ export type RawBody = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_la
 
 const EMPTY = Buffer.alloc(0);
 
-/** Reads the whole body as bytes, whatever the Content-Type (some SDKs send none); over `limit` bytes it stops reading. */
-export function readBody(req: IncomingMessage, limit: number): Promise<RawBody> {
+/**
+ * Reads the whole body as bytes, whatever the Content-Type (some SDKs send none), and hands it to
+ * `then` once; over `limit` bytes it stops reading. A callback, not a promise: /cgi-bin reads every
+ * body this way, and a promise per request is measurable there.
+ */
+export function readBodyThen(req: IncomingMessage, limit: number, then: (raw: RawBody) => void): void {
   const declared = Number(req.headers['content-length']);
-  if (declared > limit) return Promise.resolve({ ok: false, reason: 'too_large' });
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve({ ok: false, reason: 'too_large' });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve({ ok: true, bytes: chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
-    req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
-  });
+  if (declared > limit) return then({ ok: false, reason: 'too_large' });
+  let answered = false;
+  // 'error' may follow 'end' or a refusal: the body is answered once.
+  const done = (raw: RawBody) => {
+    if (answered) return;
+    answered = true;
+    then(raw);
+  };
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) {
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.resume();
+      done({ ok: false, reason: 'too_large' });
+      return;
+    }
+    if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
+  };
+  const onEnd = () => done({ ok: true, bytes: more ? Buffer.concat(more) : first ?? EMPTY });
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', () => done({ ok: false, reason: 'aborted' }));
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<RawBody> {
+  return new Promise((resolve) => readBodyThen(req, limit, resolve));
 }

@@ -13,7 +13,7 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
 
 export interface RequestListenerParts {
   admit: Admission;
-  wechat(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  wechat: RequestListener;
   control: RequestListener;
 }
 
@@ -26,11 +26,8 @@ export function createRequestListener({ admit, wechat, control }: RequestListene
       const toWechat = path.startsWith('/cgi-bin/') || path === '/cgi-bin';
       const refusal = admit(req, path, toWechat);
       if (refusal) return sendError(res, refusal.status, refusal.error, refusal.message);
-      if (toWechat) {
-        wechat(req, res).catch((err: unknown) => answerUnexpected(res, err));
-        return;
-      }
-      control(req, res);
+      if (toWechat) wechat(req, res);
+      else control(req, res);
     } catch (err) {
       answerUnexpected(res, err);
     }

@@ -5,13 +5,15 @@
  * (http_status, delay_ms, reset) and records the request in the journal.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal, JournalRecord } from '../harness/journal.js';
+import type { Journal } from '../harness/journal.js';
 import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/handle-wechat.js';
 import { formSummary, readMultipart, type ReadForm } from '../wechat/read-multipart.js';
+import type { AnyRoute } from '../wechat/route.js';
 import { routeFor } from '../wechat/routes.js';
 import type { WechatRequest } from '../wechat/wechat-request.js';
 import { WECHAT_CONTENT_TYPE, WECHAT_FILE_CONTENT_TYPE, WxFile } from '../wechat/wire.js';
-import { readBody } from './read-body.js';
+import { answerUnexpected } from './answer-unexpected.js';
+import { readBodyThen } from './read-body.js';
 import { sendError, sendJson } from './send-json.js';
 import { tunnelOf } from './tunnel.js';
 
@@ -57,51 +59,37 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** The request as the WeChat handler takes it: `body` (and a multipart route's form) as read, the rest from the message. */
-export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer, form?: ReadForm): WechatRequest {
+export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer, form?: ReadForm, tunnel = tunnelOf(req)): WechatRequest {
   return {
     method: req.method ?? 'GET',
     path,
     query,
     body,
+    // Decoded once, here: the handler parses it and the journal keeps it.
+    text: form || body.length === 0 ? '' : body.toString('utf8'),
     contentType: header(req, 'content-type'),
     form,
     host: header(req, 'host'),
-    tunnel: tunnelOf(req),
+    tunnel,
     forcedErrcode: header(req, 'x-mock-errcode'),
   };
 }
 
-export type ServeWechat = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+export type ServeWechat = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): ServeWechat {
-  return async (req, res) => {
-    const url = req.url ?? '/';
-    const method = req.method ?? 'GET';
-    const mark = url.indexOf('?');
-    const path = mark === -1 ? url : url.slice(0, mark);
-    const query = mark === -1 ? '' : url.slice(mark + 1);
-    const host = tunnelOf(req)?.host;
-    const record = (entry: Pick<JournalRecord, 'operation' | 'appid' | 'errcode' | 'status' | 'body' | 'fault'>) => journal?.record({ direction: 'in', method, path, query, host, ...entry });
-    const route = routeFor(path);
-    if (!route) {
-      record({ operation: null, appid: null, errcode: null, status: 404 });
-      sendError(res, 404, 'unknown_path', `wechat-mass-mock does not simulate ${method} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
-      return;
-    }
-    const raw = method === 'GET' || method === 'HEAD' ? { ok: true as const, bytes: EMPTY } : await readBody(req, route.maxBodyBytes);
-    if (!raw.ok) {
-      record({ operation: null, appid: null, errcode: null, status: 413 });
-      res.setHeader('Connection', 'close');
-      sendError(res, 413, 'payload_too_large', `${route.operationId} bodies are limited to ${route.maxBodyBytes} bytes`);
-      return;
-    }
-    const form = route.params === 'multipart' && raw.bytes.length > 0 ? await readMultipart(raw.bytes, header(req, 'content-type')) : undefined;
-    const outcome = handler(route, wechatRequestOf(req, path, query, raw.bytes, form));
+  /** Runs the route and sends its answer; the body has been read. */
+  const respond = (req: IncomingMessage, res: ServerResponse, route: AnyRoute, path: string, query: string, bytes: Buffer, form?: ReadForm): void => {
+    const tunnel = tunnelOf(req);
+    const request = wechatRequestOf(req, path, query, bytes, form, tunnel);
+    const outcome = handler(route, request);
+    const { method } = request;
+    const host = tunnel?.host;
     // An upload is journaled as what the mock keeps of it, never its bytes.
-    const body = form ? JSON.stringify(formSummary(form)) : raw.bytes.length === 0 ? '' : raw.bytes.toString('utf8');
+    const body = form ? JSON.stringify(formSummary(form)) : request.text;
     if ('interrupt' in outcome) {
       const status = 'reset' in outcome.interrupt ? null : outcome.interrupt.http_status;
-      record({ operation: outcome.operationId, appid: outcome.appid, body, errcode: null, status, fault: outcome.interrupt.fault });
+      journal?.record({ direction: 'in', operation: outcome.operationId, appid: outcome.appid, method, path, query, host, body, errcode: null, status, fault: outcome.interrupt.fault });
       interrupt(res, outcome);
       return;
     }
@@ -109,7 +97,7 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
     const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
     const { body: answered } = answer;
     const replaced = answered instanceof WxFile ? inspect?.(answer, WECHAT_FILE_CONTENT_TYPE, '') : inspect?.(answer, WECHAT_CONTENT_TYPE, JSON.stringify(answered));
-    record({ operation: answer.operationId, appid: answer.appid ?? null, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
+    journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, host, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
     const send = replaced
       ? () => sendJson(res, replaced.status, replaced.body)
       : answered instanceof WxFile
@@ -120,5 +108,40 @@ export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): 
     setTimeout(() => {
       if (!res.destroyed) send();
     }, answer.delay_ms).unref();
+  };
+
+  /** A request refused before any route ran: journaled with its status, answered as a routing error. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, path: string, query: string, status: number, error: string, message: string): void => {
+    journal?.record({ direction: 'in', operation: null, appid: null, method: req.method ?? 'GET', path, query, host: tunnelOf(req)?.host, errcode: null, status });
+    sendError(res, status, error, message);
+  };
+
+  // Callbacks, not promises, on the way of a JSON call: it is the hot path.
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const query = mark === -1 ? '' : url.slice(mark + 1);
+    const route = routeFor(path);
+    if (!route) {
+      refuse(req, res, path, query, 404, 'unknown_path', `wechat-mass-mock does not simulate ${req.method ?? 'GET'} ${path}; see GET /__mock/openapi.yaml for the operations it serves`);
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return respond(req, res, route, path, query, EMPTY);
+    readBodyThen(req, route.maxBodyBytes, (raw) => {
+      try {
+        if (!raw.ok) {
+          res.setHeader('Connection', 'close');
+          refuse(req, res, path, query, 413, 'payload_too_large', `${route.operationId} bodies are limited to ${route.maxBodyBytes} bytes`);
+          return;
+        }
+        if (route.params !== 'multipart' || raw.bytes.length === 0) return respond(req, res, route, path, query, raw.bytes);
+        readMultipart(raw.bytes, header(req, 'content-type'))
+          .then((form) => respond(req, res, route, path, query, raw.bytes, form))
+          .catch((err: unknown) => answerUnexpected(res, err));
+      } catch (err) {
+        answerUnexpected(res, err);
+      }
+    });
   };
 }

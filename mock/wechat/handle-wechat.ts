@@ -17,6 +17,7 @@ import type { App } from '../domain/store.js';
 import { authenticate, checkCredentials } from '../domain/tokens.js';
 import type { Fault, Faults } from '../harness/faults.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
+import { queryParam } from './query-param.js';
 import type { AnyRoute } from './route.js';
 import type { WechatRequest } from './wechat-request.js';
 import type { OperationId, WxFile, WxJson } from './wire.js';
@@ -54,8 +55,7 @@ type Override = { errcode: WxErrcode } | { warning: string } | undefined;
 /** How the call's admission went: answered already, or go on (with what shapes the answer). */
 type Admission = { done: WechatOutcome } | { warning: string | undefined; fault: Fault | undefined };
 
-function parseJson(raw: Buffer): Result<Body> {
-  const text = raw.toString('utf8');
+function parseJson(text: string): Result<Body> {
   if (text.trim() === '') return { ok: false, errcode: 44002 };
   if (exceedsJsonDepth(text)) return { ok: false, errcode: 47001 };
   try {
@@ -135,7 +135,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
   };
 
   const params = (route: AnyRoute, request: WechatRequest): Result<Body> => {
-    if (route.params === 'json') return parseJson(request.body);
+    if (route.params === 'json') return parseJson(request.text);
     if (route.params === 'multipart') return multipartParams(request);
     return { ok: true, value: route.params === 'query' ? queryParams(request.query) : {} };
   };
@@ -149,8 +149,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
 
   const withAccessToken = (route: AnyRoute, request: WechatRequest): WechatOutcome => {
     const { operationId } = route;
-    const accessToken = new URLSearchParams(request.query).get('access_token') ?? undefined;
-    const authed = authenticate(sim.store, accessToken, sim.appNow);
+    const authed = authenticate(sim.store, queryParam(request.query, 'access_token'), sim.appNow);
     if (!authed.ok) return error(operationId, undefined, authed.errcode);
     const app = authed.value;
     if (!(route.methods as readonly string[]).includes(request.method)) return error(operationId, app, 43002);

@@ -9,6 +9,8 @@ export interface WechatRequest {
   query: string;
   /** The raw body, bytes as received (an upload is not UTF-8); empty when none was sent. */
   body: Buffer;
+  /** The body as UTF-8 text ('' when empty, or when it is a multipart form). */
+  text: string;
   /** The Content-Type header, when one was sent (some SDKs send none with a JSON body). */
   contentType: string | undefined;
   /** A multipart route's non-empty body as read by `readMultipart` (which is asynchronous, so the transport reads it first). */

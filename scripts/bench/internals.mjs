@@ -51,7 +51,7 @@ export async function loadInternals() {
     wechatHandler(mock) {
       const handler = wechat.createWechatHandler(simOf(mock), spec.documentedErrcodes);
       return (path, { method, query, body }) =>
-        handler(routes.routeFor(path), { method, path, query, body, contentType: 'application/json', host: undefined, tunnel: undefined, forcedErrcode: undefined });
+        handler(routes.routeFor(path), { method, path, query, body, text: body.toString('utf8'), contentType: 'application/json', host: undefined, tunnel: undefined, forcedErrcode: undefined });
     },
     /** Moves the mock's clock on by `ms`, settling every send that ends meanwhile. */
     advance(mock, ms) {
