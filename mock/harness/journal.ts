@@ -2,8 +2,8 @@
  * The request journal: a bounded ring of what reached /cgi-bin ("in"), what the mock pushed ("out")
  * and what intercept mode's proxy refused to reach ("refused"), oldest dropped first. Recording is on
  * the hot path, so an entry keeps the query and the body as the texts they arrived as; the one way
- * out of the ring, `view`, parses and redacts them (once: the entry keeps the result), so nothing
- * that reads the journal can see a secret.
+ * out of the ring, `Columns.view`, parses and redacts them (once: the ring keeps the result), so
+ * nothing that reads the journal can see a secret.
  */
 import type { components } from '../generated/control.js';
 import { exceedsJsonDepth } from '../http/json-depth.js';
@@ -62,25 +62,6 @@ const MAY_HIDE_SECRET = /token|secret|aes_?key|\\u/i;
 /** For text that is not JSON: a secret key followed by its value. */
 const SECRET_IN_TEXT = /((?:access_token|appsecret|secret|callback_token|token|encoding_?aes_?key)["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^&\s,;}<]*)/gi;
 
-interface Stored {
-  time: number;
-  direction: JournalDirection;
-  operation: string | null;
-  appid: string | null;
-  method: string;
-  path: string;
-  host: string | undefined;
-  /** The query as recorded, redacted on first read; a record once it is. */
-  query: JournalRecord['query'] | Record<string, string>;
-  queryRedacted: boolean;
-  /** The body's text, parsed and redacted on first read; undefined once `body` holds the value to show. */
-  raw: string | undefined;
-  body: unknown;
-  errcode: number | null;
-  status: number | null | undefined;
-  fault: string | undefined;
-}
-
 function redactQuery(query: JournalRecord['query']): Record<string, string> {
   if (query === undefined || query === '') return {};
   const out: Record<string, string> = {};
@@ -130,38 +111,6 @@ function shownBody(text: string): unknown {
   return text.length <= JOURNAL_BODY_LIMIT ? parsed.value : cut(JSON.stringify(parsed.value));
 }
 
-/** The body as stored: its text, shown on first read; a long one is shown at once, so the ring never holds more than the limit. */
-function storeBody(text: string | undefined): { raw: string | undefined; body: unknown } {
-  if (text === undefined || text === '') return { raw: undefined, body: null };
-  return text.length > JOURNAL_BODY_LIMIT ? { raw: undefined, body: shownBody(text) } : { raw: text, body: undefined };
-}
-
-function view(entry: Stored): JournalEntry {
-  if (entry.raw !== undefined) {
-    entry.body = shownBody(entry.raw);
-    entry.raw = undefined;
-  }
-  if (!entry.queryRedacted) {
-    entry.query = redactQuery(entry.query);
-    entry.queryRedacted = true;
-  }
-  const out: JournalEntry = {
-    time: new Date(entry.time).toISOString(),
-    direction: entry.direction,
-    operation: entry.operation,
-    appid: entry.appid,
-    method: entry.method,
-    path: entry.path,
-    query: entry.query as Record<string, string>,
-    body: entry.body,
-    errcode: entry.errcode,
-  };
-  if (entry.host !== undefined) out.host = entry.host;
-  if (entry.status !== undefined) out.status = entry.status;
-  if (entry.fault !== undefined) out.fault = entry.fault;
-  return out;
-}
-
 export interface JournalOptions {
   /** The bound, default 10,000; 0 records nothing. */
   limit?: number;
@@ -169,25 +118,130 @@ export interface JournalOptions {
   now: (appid: string | null) => number;
 }
 
+/**
+ * The last few texts recorded in one column. A client repeats itself (the same token's query, the
+ * same body, call after call): the ring keeps one copy of a repeat, and the copy each request
+ * brought dies young instead of ageing in the ring.
+ */
+class Recent {
+  private readonly texts: string[] = ['', '', '', ''];
+  private next = 0;
+
+  keep(text: string): string {
+    for (const kept of this.texts) if (kept === text) return kept;
+    this.texts[this.next] = text;
+    this.next = (this.next + 1) & 3;
+    return text;
+  }
+}
+
+/**
+ * The ring, one array per field: recording writes a few slots and allocates nothing that outlives
+ * the request but the texts it keeps (an object per entry would be copied into the old generation
+ * and collected there, a cost every request would share).
+ */
+class Columns {
+  readonly time: Float64Array;
+  readonly direction: JournalDirection[] = [];
+  readonly operation: (string | null)[] = [];
+  readonly appid: (string | null)[] = [];
+  readonly method: string[] = [];
+  readonly path: string[] = [];
+  readonly host: (string | undefined)[] = [];
+  /** The query as recorded until first read, then its redacted record (`shown` says which). */
+  readonly query: (JournalRecord['query'] | Record<string, string>)[] = [];
+  /** The body's text until first read, then the value to show, parsed and redacted. */
+  readonly body: unknown[] = [];
+  readonly shown: Uint8Array;
+  readonly errcode: (number | null)[] = [];
+  readonly status: (number | null | undefined)[] = [];
+  readonly fault: (string | undefined)[] = [];
+  private readonly recentPaths = new Recent();
+  private readonly recentQueries = new Recent();
+  private readonly recentBodies = new Recent();
+
+  constructor(limit: number) {
+    this.time = new Float64Array(limit);
+    this.shown = new Uint8Array(limit);
+  }
+
+  write(at: number, entry: JournalRecord, time: number): void {
+    this.time[at] = time;
+    this.direction[at] = entry.direction;
+    this.operation[at] = entry.operation;
+    this.appid[at] = entry.appid;
+    this.method[at] = entry.method;
+    this.path[at] = this.recentPaths.keep(entry.path);
+    this.host[at] = entry.host;
+    this.query[at] = typeof entry.query === 'string' ? this.recentQueries.keep(entry.query) : entry.query;
+    const text = entry.body === undefined ? undefined : this.recentBodies.keep(entry.body);
+    // A long body is cut (and shown) now, so the ring never holds more than the limit of it.
+    const long = text !== undefined && text.length > JOURNAL_BODY_LIMIT;
+    this.body[at] = long ? shownBody(text) : text;
+    this.shown[at] = long ? SHOWN_BODY : 0;
+    this.errcode[at] = entry.errcode ?? null;
+    this.status[at] = entry.status;
+    this.fault[at] = entry.fault;
+  }
+
+  /** Entry `at` as the journal shows it: its query and body redacted once, on the first read. */
+  view(at: number): JournalEntry {
+    if ((this.shown[at]! & SHOWN_BODY) === 0) {
+      const text = this.body[at] as string | undefined;
+      this.body[at] = text === undefined || text === '' ? null : shownBody(text);
+    }
+    if ((this.shown[at]! & SHOWN_QUERY) === 0) this.query[at] = redactQuery(this.query[at] as JournalRecord['query']);
+    this.shown[at] = SHOWN_BODY | SHOWN_QUERY;
+    const out: JournalEntry = {
+      time: new Date(this.time[at]!).toISOString(),
+      direction: this.direction[at]!,
+      operation: this.operation[at]!,
+      appid: this.appid[at]!,
+      method: this.method[at]!,
+      path: this.path[at]!,
+      query: this.query[at] as Record<string, string>,
+      body: this.body[at],
+      errcode: this.errcode[at]!,
+    };
+    const host = this.host[at];
+    const status = this.status[at];
+    const fault = this.fault[at];
+    if (host !== undefined) out.host = host;
+    if (status !== undefined) out.status = status;
+    if (fault !== undefined) out.fault = fault;
+    return out;
+  }
+
+  /** Entry `from` of `source`, as it stands, into slot `at`. */
+  copy(source: Columns, from: number, at: number): void {
+    for (const key of COLUMN_KEYS) (this[key] as unknown[])[at] = (source[key] as unknown[])[from];
+    this.time[at] = source.time[from]!;
+    this.shown[at] = source.shown[from]!;
+  }
+}
+
+const SHOWN_BODY = 1;
+const SHOWN_QUERY = 2;
+const COLUMN_KEYS = ['direction', 'operation', 'appid', 'method', 'path', 'host', 'query', 'body', 'errcode', 'status', 'fault'] as const;
+
 export function createJournal(options: JournalOptions): Journal {
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`journalLimit must be a non-negative integer, got ${limit}`);
-  let ring: (Stored | undefined)[] = [];
+  let ring = new Columns(limit);
   /** Where the next entry goes. */
   let next = 0;
   let size = 0;
   let dropped = 0;
 
-  const push = (entry: Stored) => {
-    ring[next] = entry;
+  const advance = () => {
     next = next + 1 === limit ? 0 : next + 1;
     if (size < limit) size += 1;
     else dropped += 1;
   };
-  /** Every entry, oldest first. */
-  const all = (): Stored[] => {
-    const out: Stored[] = [];
-    for (let i = 0, at = (next - size + limit) % limit; i < size; i += 1, at = at + 1 === limit ? 0 : at + 1) out.push(ring[at]!);
+  /** Every slot in use, oldest first. */
+  const slots = (): number[] => {
+    const out: number[] = [];
+    for (let i = 0, at = (next - size + limit) % limit; i < size; i += 1, at = at + 1 === limit ? 0 : at + 1) out.push(at);
     return out;
   };
 
@@ -198,43 +252,32 @@ export function createJournal(options: JournalOptions): Journal {
     },
     record(entry) {
       if (limit === 0) return;
-      const { raw, body } = storeBody(entry.body);
-      push({
-        time: entry.time ?? options.now(entry.appid),
-        direction: entry.direction,
-        operation: entry.operation,
-        appid: entry.appid,
-        method: entry.method,
-        path: entry.path,
-        host: entry.host,
-        query: entry.query,
-        queryRedacted: false,
-        raw,
-        body,
-        errcode: entry.errcode ?? null,
-        status: entry.status,
-        fault: entry.fault,
-      });
+      ring.write(next, entry, entry.time ?? options.now(entry.appid));
+      advance();
     },
     list(filter = {}) {
       const out: JournalEntry[] = [];
-      for (const entry of all()) {
-        if (filter.operation !== undefined && entry.operation !== filter.operation) continue;
-        if (filter.appid !== undefined && entry.appid !== filter.appid) continue;
-        if (filter.direction !== undefined && entry.direction !== filter.direction) continue;
-        if (filter.since !== undefined && entry.time < filter.since) continue;
-        out.push(view(entry));
+      for (const at of slots()) {
+        if (filter.operation !== undefined && ring.operation[at] !== filter.operation) continue;
+        if (filter.appid !== undefined && ring.appid[at] !== filter.appid) continue;
+        if (filter.direction !== undefined && ring.direction[at] !== filter.direction) continue;
+        if (filter.since !== undefined && ring.time[at]! < filter.since) continue;
+        out.push(ring.view(at));
       }
       return out;
     },
     clear(appid) {
       const before = size;
-      const kept = appid === undefined ? [] : all().filter((entry) => entry.appid !== appid);
-      ring = [];
+      const kept = appid === undefined ? [] : slots().filter((at) => ring.appid[at] !== appid);
+      const old = ring;
+      ring = new Columns(limit);
       next = 0;
       size = 0;
       if (appid === undefined) dropped = 0;
-      for (const entry of kept) push(entry);
+      for (const at of kept) {
+        ring.copy(old, at, next);
+        advance();
+      }
       return before - size;
     },
   };
