@@ -66,24 +66,37 @@ export function startCompaction({ io, path, header, snapshot, onDone }: Compacti
       }
       rewrite.write(chunk);
       longestSliceMs = Math.max(longestSliceMs, performance.now() - started);
-      // The bulk goes to disk in the background; the last slice then has only what followed to sync.
+      // The bulk goes to disk in the background, then what followed meanwhile.
       rewrite.flush((err) => (err ? give(err) : settle()));
     } catch (error) {
       give(error);
     }
   };
+  // What followed is written and synced in the background, and the file renamed into place once that
+  // is done: commits that arrive meanwhile are written last, as durable as any append (written, not synced).
   const settle = () => {
     if (stopped || !rewrite) return;
-    const started = performance.now();
+    const current = rewrite;
     try {
-      rewrite.write(followed.join(''));
-      rewrite.finish();
-      stopped = true;
-      longestSliceMs = Math.max(longestSliceMs, performance.now() - started);
-      onDone({ ok: true, size: rewrite.size, longestSliceMs });
+      current.write(followed.splice(0).join(''));
     } catch (error) {
       give(error);
+      return;
     }
+    current.flush((err) => {
+      if (stopped) return;
+      if (err) return give(err);
+      const started = performance.now();
+      try {
+        current.write(followed.splice(0).join(''));
+        current.finish({ synced: true });
+        stopped = true;
+        longestSliceMs = Math.max(longestSliceMs, performance.now() - started);
+        onDone({ ok: true, size: current.size, longestSliceMs });
+      } catch (error) {
+        give(error);
+      }
+    });
   };
   setImmediate(slice);
   return {

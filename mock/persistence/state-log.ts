@@ -106,9 +106,9 @@ export class StateRewrite {
     fs.fsync(this.fd, done);
   }
 
-  /** Puts the rewrite in place of the file. */
-  finish(): void {
-    this.io.fsyncSync(this.fd);
+  /** Puts the rewrite in place of the file, synced first unless `flush` just synced all but its last appends. */
+  finish({ synced = false } = {}): void {
+    if (!synced) this.io.fsyncSync(this.fd);
     this.io.closeSync(this.fd);
     this.io.renameSync(this.tmp, this.path);
   }
