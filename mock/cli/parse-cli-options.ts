@@ -12,8 +12,10 @@ import { DEFAULT_INTERCEPT_HOSTS, interceptHostList } from '../intercept/interce
 export const USAGE = `Usage: wechat-mass-mock [options]
        wechat-mass-mock contract --target URL [options]   (run "wechat-mass-mock contract --help")
 
-A local fake of the WeChat Official Account mass-messaging API (setSpeed, getSpeed, massmsgget,
-token, sendall, send, delete, preview), with a control API and a dashboard under /__mock.
+A local fake of the WeChat Official Account mass-messaging API: the send itself (token, sendall,
+send, preview, delete, massmsgget, setSpeed, getSpeed) and the calls around it (uploads, material,
+drafts, tags, followers), with a control API and a dashboard under /__mock. GET /__mock/openapi.yaml
+lists every operation.
 
 Options (each also read from the environment variable shown):
   --port N               port to listen on (PORT; default 3000; 0 picks a free one)
