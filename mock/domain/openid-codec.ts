@@ -86,15 +86,21 @@ function unspell(openid: string, from: number, blocks: Buffer, to: number): bool
   return (tail & 15) === blocks[to]! >>> 4;
 }
 
-/** ECB, since each block is one openid on its own: a page of 10,000 is one call. */
-function crypt(decrypt: boolean, key: Buffer, blocks: Buffer): Buffer {
+/**
+ * ECB, since each block is one openid on its own: a page of 10,000 is one call. Without padding and
+ * chaining, `update` turns whole blocks into whole blocks and leaves nothing pending, so one cipher
+ * per direction serves every call (making one costs more than a single openid's work).
+ */
+function crypter(decrypt: boolean, key: Buffer): (blocks: Buffer) => Buffer {
   const cipher = decrypt ? createDecipheriv('aes-128-ecb', key, null) : createCipheriv('aes-128-ecb', key, null);
   cipher.setAutoPadding(false);
-  return Buffer.concat([cipher.update(blocks), cipher.final()]);
+  return (blocks) => cipher.update(blocks);
 }
 
 function createCodec({ key, mark, head }: Keys): OpenidCodec {
   const headBytes = Buffer.from(head, 'latin1');
+  const seal = crypter(false, key);
+  const open = crypter(true, key);
   return {
     head,
     encode(indices) {
@@ -106,7 +112,7 @@ function createCodec({ key, mark, head }: Keys): OpenidCodec {
         blocks.writeUInt32BE(Math.floor(index / TWO_32), at + MARK_BYTES);
         blocks.writeUInt32BE(index % TWO_32, at + MARK_BYTES + 4);
       }
-      const sealed = crypt(false, key, blocks);
+      const sealed = seal(blocks);
       // One buffer of text for the page, cut into flat strings: no per-openid concatenation.
       const text = Buffer.alloc(indices.length * OPENID_LENGTH);
       const openids = new Array<string>(indices.length);
@@ -127,7 +133,7 @@ function createCodec({ key, mark, head }: Keys): OpenidCodec {
       });
       const found = new Array<number | undefined>(openids.length).fill(undefined);
       if (candidates.length === 0) return found;
-      const opened = crypt(true, key, blocks.subarray(0, candidates.length * BLOCK_BYTES));
+      const opened = open(blocks.subarray(0, candidates.length * BLOCK_BYTES));
       candidates.forEach((i, n) => {
         const at = n * BLOCK_BYTES;
         if (!opened.subarray(at, at + MARK_BYTES).equals(mark)) return;

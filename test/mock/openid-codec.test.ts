@@ -20,6 +20,16 @@ describe('openidCodec', () => {
     expect(codec.decode(openids)).toEqual(indices);
   });
 
+  it('gives the same openids call after call, whatever was encoded or decoded in between (one cipher serves every call)', () => {
+    const codec = openidCodec(app(10));
+    const first = codec.encode([3, 4, 5]);
+    expect(codec.decode([first[1]!, 'not an openid'])).toEqual([4, undefined]);
+    codec.encode(Array.from({ length: 1000 }, (_, i) => i));
+    expect(codec.encode([5, 4, 3])).toEqual([...first].reverse());
+    expect(codec.decode(first)).toEqual([3, 4, 5]);
+    expect(codec.decode([first[0]!])).toEqual([3]);
+  });
+
   it("decodes nothing another app issued, even with the other app's prefix copied over", () => {
     const mine = openidCodec(app(10, 1));
     const theirs = openidCodec(app(10, 2));
