@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fetchToken, freePort, sendToTag, waitForAnswer } from './http.mjs';
 import { cannon } from './load.mjs';
-import { MOCK_CLI, ROOT } from './paths.mjs';
-import { startProcess, stopProcess } from './processes.mjs';
+import { ROOT } from './paths.mjs';
+import { stopProcess } from './processes.mjs';
 import { operations } from './requests.mjs';
+import { startMockCli } from './targets.mjs';
 
 /** Microseconds of self time per node id, and in all. */
 function selfTimes(profile) {
@@ -107,14 +108,14 @@ export async function profileCli({ autocannon, config, reportsDir, logDir }) {
   rmSync(profDir, { recursive: true, force: true });
   mkdirSync(profDir, { recursive: true });
   const port = await freePort();
-  const child = startProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'profile.log') });
+  const child = startMockCli(port, join(logDir, 'profile.log'), { nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir] });
   await waitForAnswer(port, child);
   const token = await fetchToken(port);
   const ids = [];
   for (let i = 0; i < 4; i++) ids.push((await sendToTag(port, token, i)).body.msg_id);
   const profOps = operations(token, ids);
   const underProfiler = {};
-  for (const opName of config.ops) underProfiler[opName] = await cannon(autocannon, port, profOps[opName], config.profileDuration, config.connections);
+  for (const opName of config.ops) underProfiler[opName] = await cannon(autocannon, port, profOps[opName], config.profileDuration, config.connections[0]);
   await stopProcess(child, 'SIGINT');
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) return { error: 'no .cpuprofile written' };

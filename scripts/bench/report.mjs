@@ -1,32 +1,17 @@
 /** reports/bench.md and reports/bench.json. */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fmt, mb, x } from './format.mjs';
+import { fmt, label, mb, x } from './format.mjs';
 import { ROOT } from './paths.mjs';
+import { ceilingSection, throughputSection } from './report-load.mjs';
 import { ratio } from './stats.mjs';
 
-const LABELS = { mock: 'mock (CLI)', 'mock-state': 'mock (CLI, --state-file)', express: 'minimal Express 5', 'bare-http': 'bare node:http', prism: 'prism mock', wiremock: 'WireMock, journal and logging off', 'wiremock-default': 'WireMock, defaults', 'mock-inprocess': 'startMockServer in-process' };
-const label = (name) => LABELS[name] ?? name;
-
-function header({ config, machine, started, warning }) {
+function header({ config, machine, started, command, warning }) {
   const lines = ['# wechat-mass-mock benchmark', ''];
   lines.push(`${started} · ${machine.cpus} · ${machine.memory} · node ${machine.node} · ${machine.java} · ${machine.platform}`, '');
-  lines.push(`autocannon on loopback, ${config.connections} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
+  lines.push(`Command: \`${command}\``, '');
+  lines.push(`autocannon on loopback, ${config.connections.join(' and ')} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app (or bare node:http) measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
   if (warning) lines.push(`**Warning: ${warning}.**`, '');
-  return lines;
-}
-
-function throughputSection(throughput) {
-  const lines = ['## Throughput and latency', ''];
-  lines.push('| operation | target | req/s | vs Express | p50 ms | p99 ms | p99 vs Express | per-round ratio range | non-2xx / errors |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---|---:|');
-  for (const [opName, { summary }] of Object.entries(throughput)) {
-    for (const [name, s] of Object.entries(summary)) {
-      const range = s.pairedRatios.filter(Number.isFinite);
-      lines.push(`| ${opName} | ${label(name)} | ${fmt(s.rps)} | ${x(s.rpsVsExpress)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${x(s.p99VsExpress)} | ${range.length ? `${fmt(Math.min(...range), 2)}–${fmt(Math.max(...range), 2)}` : ''} | ${s.non2xx} / ${s.errors} |`);
-    }
-  }
-  lines.push('', 'massmsgget mixes known and unknown msg_ids (known ones also as numeric strings); setSpeed alternates speeds 1, 0, 2, 0; getSpeed sends `{}`. Every target gets the same URLs (with the mock\'s access_token) and bodies. Prism answers its first named example; WireMock matches massmsgget bodies with `equalToJson` stubs, once with `--no-request-journal --disable-request-logging` and once with its defaults.', '');
   return lines;
 }
 
@@ -108,7 +93,8 @@ export function renderMarkdown(report) {
   const profiled = report.profile && !report.profile.error;
   return [
     ...header(report),
-    ...throughputSection(report.throughput),
+    ...throughputSection(report.throughput, report.config),
+    ...(report.ceiling ? ceilingSection(report.ceiling) : []),
     ...(report.intercept ? interceptSection(report.intercept) : []),
     ...coldSection(report.cold),
     ...memorySection(report.memory),

@@ -4,22 +4,27 @@
  * standalone with static stubs) and against the ceilings (a minimal Express 5 app, bare node:http),
  * in one run on one machine, on loopback, with autocannon. Absolute figures drift by ±30 % between
  * runs, so every figure is a median over alternating runs (ABAB…) and compared as a ratio to the
- * minimal Express app measured in the same rounds.
+ * minimal Express app, or to bare node:http, measured in the same rounds.
  *
- * Measures: requests per second and p50/p99 latency on getSpeed, setSpeed and massmsgget (known and
- * unknown msg_ids); cold start to first answer; resident memory with 10,000 and 1,000,000 messages;
- * the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans costs what a send to
- * 10 does; what intercept mode costs (getSpeed through its proxy, TLS kept alive, against direct HTTP);
- * and a CPU profile of the mock under load. Writes reports/bench.md and reports/bench.json.
+ * Measures: requests per second, p50/p99 latency and the server's CPU time per request on getSpeed,
+ * setSpeed and massmsgget (known and unknown msg_ids) at each connection count; from them the mock's
+ * ratio to bare node:http (its ceiling); cold start to first answer; resident memory with 10,000 and
+ * 1,000,000 messages; the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans
+ * costs what a send to 10 does; what intercept mode costs (getSpeed through its proxy, TLS kept
+ * alive, against direct HTTP); and a CPU profile of the mock under load. Writes reports/bench.md and
+ * reports/bench.json.
  *
  * Environment (durations in seconds):
  *   BENCH_QUICK=1          a quick pass: 1 s runs, 3 rounds, 100,000 messages, 2 cold starts each
  *   BENCH_DURATION=4       seconds per measured run        BENCH_WARMUP=3   seconds of warm-up per target and operation
- *   BENCH_ROUNDS=5         alternating rounds (≥ 3)        BENCH_CONNECTIONS=10
+ *   BENCH_ROUNDS=5         alternating rounds (≥ 3)
+ *   BENCH_CONNECTIONS=10,20  autocannon connections: every target and operation at each; the peers'
+ *                          checks, intercept mode and the profile use the first
  *   BENCH_COLD_RUNS=5      cold starts per target          BENCH_MESSAGES=1000000  the big memory run
  *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
  *   BENCH_TARGETS=mock,mock-state,express,bare-http,prism,wiremock,wiremock-default
- *                          (wiremock: journal and logging off; wiremock-default: as shipped)
+ *                          (wiremock: journal and logging off; wiremock-default: as shipped; without
+ *                          bare-http there is no ratio to the ceiling)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
  *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
  *   BENCH_INTERCEPT=0      skip intercept mode's cost
@@ -30,6 +35,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ceilingRatios } from './ceiling.mjs';
 import { checkTargets } from './checks.mjs';
 import { measureColdStart } from './cold-start.mjs';
 import { measureIntercept } from './intercept.mjs';
@@ -55,7 +61,7 @@ function readConfig() {
     duration: envNumber('BENCH_DURATION', quick ? 1 : 4),
     warmup: envNumber('BENCH_WARMUP', quick ? 1 : 3),
     rounds: Math.max(3, envNumber('BENCH_ROUNDS', quick ? 3 : 5)),
-    connections: envNumber('BENCH_CONNECTIONS', 10),
+    connections: envList('BENCH_CONNECTIONS', '10,20').map(Number),
     coldRuns: envNumber('BENCH_COLD_RUNS', quick ? 2 : 5),
     messages: envNumber('BENCH_MESSAGES', quick ? 100_000 : 1_000_000),
     fanSends: envNumber('BENCH_FAN_SENDS', 20_000),
@@ -66,6 +72,16 @@ function readConfig() {
     ops: envList('BENCH_OPS', 'getSpeed,setSpeed,massmsgget'),
     cache: process.env.BENCH_CACHE ?? join(homedir(), '.cache/wechat-mass-mock-bench'),
   };
+}
+
+/** How this run was started, as a shell line: the BENCH_ variables set, then the command. */
+function commandLine() {
+  const quote = (value) => (/^[\w,.:/~-]*$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
+  const vars = Object.keys(process.env)
+    .filter((name) => name.startsWith('BENCH_'))
+    .sort()
+    .map((name) => `${name}=${quote(process.env[name])}`);
+  return [...vars, process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : 'node scripts/bench/run.mjs'].join(' ');
 }
 
 /** A scratch folder for logs and WireMock's stubs, and reports/. */
@@ -82,18 +98,20 @@ async function main() {
   const config = readConfig();
   if (!existsSync(MOCK_CLI)) throw new Error('dist/mock/cli/bin.js is missing: run "npm run build" first (npm run bench does)');
   if (!config.targets.includes('express')) throw new Error('BENCH_TARGETS must include express: every ratio is relative to it');
+  if (config.connections.length === 0 || !config.connections.every((n) => Number.isInteger(n) && n > 0)) throw new Error('BENCH_CONNECTIONS must be a list of positive integers, e.g. 10,20');
   const { default: autocannon } = await import('autocannon');
   const builtAt = distStamp();
   const started = new Date();
   const { work, logDir, reportsDir } = makeDirs();
   const machine = describeMachine();
   console.log(`bench: ${machine.cpus}, node ${machine.node}, ${machine.java}`);
-  console.log(`bench: ${config.rounds} alternating rounds of ${config.duration} s (+${config.warmup} s warm-up), ${config.connections} connections; logs in ${logDir}`);
-  const report = { started: started.toISOString(), machine, config, throughput: {}, intercept: undefined, cold: {}, memory: {}, profile: undefined, checks: [] };
+  console.log(`bench: ${config.rounds} alternating rounds of ${config.duration} s (+${config.warmup} s warm-up), ${config.connections.join(' and ')} connections; logs in ${logDir}`);
+  const report = { started: started.toISOString(), command: commandLine(), machine, config, throughput: {}, ceiling: undefined, intercept: undefined, cold: {}, memory: {}, profile: undefined, checks: [] };
   const jar = config.targets.some((t) => t.startsWith('wiremock')) ? wiremockJar(config.cache) : undefined;
 
   const { running, defs, token, knownIds } = await startTargets({ config, jar, work, logDir });
   report.throughput = await measureThroughput(autocannon, running, operations(token, knownIds), config);
+  report.ceiling = ceilingRatios(report.throughput, config);
   await stopTargets(running);
   if (config.intercept) report.intercept = await measureIntercept(config, work, logDir);
   report.cold = await measureColdStart(defs, config, running.mock.port);
