@@ -20,6 +20,21 @@ function checkCeiling(check, ceiling) {
   }
 }
 
+function checkLaterOps(check, { connections, summary }) {
+  for (const [opName, s] of Object.entries(summary)) {
+    if (opName === 'getSpeed') continue;
+    const failed = s.non2xx + s.errors + s.journalFailed;
+    check(`${opName} vs getSpeed (the mock, ${connections} connections)`, '≥ 0.9×', `${x(s.vsGetSpeed)} (paired median ${x(s.pairedMedian)}; CPU per request getSpeed/this ${x(s.cpuVsGetSpeed)})${failed ? `; ${failed} answers not a success` : ''}`, s.vsGetSpeed >= 0.9 && failed === 0);
+  }
+}
+
+function checkHttpMemory(check, m) {
+  const limit = 300 * 2 ** 20;
+  const failed = m.non2xx + m.errors + m.journal.failed;
+  check(`rss through HTTP after ${fmt(m.count)} sendall, all SENDING`, '< 300 MB', `${mb(m.rssAfterSends)}${failed ? `; ${failed} answers not a success` : ''}`, m.rssAfterSends < limit && failed === 0);
+  check(`rss through HTTP after ${fmt(m.count)} sendall, all ended`, '< 300 MB', mb(m.rssAfterEnded), m.rssAfterEnded < limit);
+}
+
 /** The report's `checks`: `{ what, target, actual, pass }` each. The peers are compared at the first connection count. */
 export function checkTargets(report) {
   const checks = [];
@@ -28,10 +43,12 @@ export function checkTargets(report) {
   const throughput = report.throughput[connections];
   for (const opName of report.config.ops) checkOperation(check, opName, throughput[opName].summary, connections);
   if (report.ceiling) checkCeiling(check, report.ceiling);
+  if (report.laterOps) checkLaterOps(check, report.laterOps);
   const coldRatio = ratio(report.cold.mock?.median, report.cold.express?.median);
   check('CLI cold start vs minimal Express', '≤ 1.5×', `${fmt(report.cold.mock?.median)} ms vs ${fmt(report.cold.express?.median)} ms = ${x(coldRatio)}`, coldRatio <= 1.5);
+  checkHttpMemory(check, report.memory.http);
   const big = report.memory.big;
-  check(`rss with ${fmt(big.count)} messages`, '< 400 MB', mb(big.afterSending.rss), big.afterSending.rss < 400 * 2 ** 20);
+  check(`rss with ${fmt(big.count)} messages, inside the domain (no HTTP)`, '< 400 MB', mb(big.afterSending.rss), big.afterSending.rss < 400 * 2 ** 20);
   const withFile = throughput.setSpeed?.summary['mock-state'];
   if (withFile) {
     const fileRatio = ratio(withFile.rps, throughput.setSpeed.summary.mock.rps);

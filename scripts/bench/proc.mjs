@@ -1,4 +1,4 @@
-/** What Linux's /proc says of a server process: the CPU time it has used. */
+/** What Linux's /proc says of a server process: the CPU time it has used and its resident memory. */
 import { readFileSync } from 'node:fs';
 
 /** /proc/<pid>/stat counts CPU time in clock ticks of 10 ms (CLK_TCK is 100 on Linux). */
@@ -10,6 +10,11 @@ export function cpuMs(pid) {
   // The command name (field 2) may hold spaces and parentheses: count the fields after its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+}
+
+/** VmRSS of `pid`, in bytes: the resident memory a user sees in top. */
+export function rssBytes(pid) {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 }
 
 /** `run()`'s result with the CPU time `pid` spent meanwhile: in all, and in µs per request completed. */

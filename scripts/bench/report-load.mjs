@@ -1,4 +1,4 @@
-/** reports/bench.md's sections on load: throughput and latency, and the ceiling. */
+/** reports/bench.md's sections on load: throughput and latency, the ceiling, the later operations. */
 import { fmt, label, x } from './format.mjs';
 
 const ratios = (list) => list.map((r) => fmt(r, 2)).join(', ');
@@ -37,5 +37,20 @@ export function ceilingSection(ceiling) {
     }
   }
   lines.push('', 'From the throughput rounds above: mock / bare is the ratio of the medians; a per-round ratio pairs the two runs of the same round. CPU bare / mock is the share of the mock\'s CPU time per request that bare node:http needs too; on a shared machine it drifts less than req/s.', '');
+  return lines;
+}
+
+export function laterOpsSection({ connections, paths, summary }) {
+  const lines = [`## Operations added later against getSpeed (the mock, ${connections} connections)`, ''];
+  lines.push('| operation | request | req/s | vs getSpeed | per-round vs getSpeed | median of those | p99 ms | CPU µs/req | CPU getSpeed / this | answers checked in the journal / not a success |');
+  lines.push('|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
+  for (const [opName, s] of Object.entries(summary)) {
+    lines.push(`| ${opName} | \`${paths[opName]}\` | ${fmt(s.rps)} | ${x(s.vsGetSpeed)} | ${ratios(s.pairedRatios)} | ${x(s.pairedMedian)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUsPerRequest, 1)} | ${x(s.cpuVsGetSpeed)} | ${fmt(s.journalChecked)} / ${fmt(s.journalFailed + s.non2xx + s.errors)} |`);
+  }
+  lines.push(
+    '',
+    'A CLI of their own with an app created through POST /__mock/apps (no sendall quota, no deduplication, tag 100 of 1,000 fans); getUserTags reads the tags of its first fan, getDraft a draft added with a thumb from material/add_material; sendAll sends text to tag 100. Every request answered a success before the rounds; after each run, the journal\'s newest entries of that operation (up to its 10,000) are checked too. Each round runs getSpeed first, then each operation in turn. The mock has no user/info (getUserInfo): getUserTags is the per-fan read it has.',
+    '',
+  );
   return lines;
 }

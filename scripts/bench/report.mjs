@@ -3,14 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fmt, label, mb, x } from './format.mjs';
 import { ROOT } from './paths.mjs';
-import { ceilingSection, throughputSection } from './report-load.mjs';
+import { ceilingSection, laterOpsSection, throughputSection } from './report-load.mjs';
 import { ratio } from './stats.mjs';
 
 function header({ config, machine, started, command, warning }) {
   const lines = ['# wechat-mass-mock benchmark', ''];
   lines.push(`${started} · ${machine.cpus} · ${machine.memory} · node ${machine.node} · ${machine.java} · ${machine.platform}`, '');
   lines.push(`Command: \`${command}\``, '');
-  lines.push(`autocannon on loopback, ${config.connections.join(' and ')} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app (or bare node:http) measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
+  lines.push(`autocannon on loopback, ${config.connections.join(' and ')} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app (or bare node:http, or getSpeed) measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
   if (warning) lines.push(`**Warning: ${warning}.**`, '');
   return lines;
 }
@@ -35,8 +35,16 @@ function coldSection(cold) {
   return lines;
 }
 
+function httpMemorySection(h) {
+  const lines = ['', '## Memory', '', `### Through HTTP, as a user meets it: ${fmt(h.count)} sendall to a tag`, ''];
+  lines.push('| sendall calls | connections | took | req/s | rss at start | rss after the sends (all SENDING) | rss after a day ended them | not a success |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| ${fmt(h.sent)} | ${h.connections} | ${fmt(h.seconds, 1)} s | ${fmt(h.rps)} | ${mb(h.rssAtStart)} | ${mb(h.rssAfterSends)} | ${mb(h.rssAfterEnded)} | ${fmt(h.non2xx + h.errors + h.journal.failed)} |`);
+  lines.push('', `The CLI on a manual clock with its journal on (10,000 entries, the default), an app created through POST /__mock/apps without sendall quota or deduplication, autocannon posting the same text to tag 100. VmRSS from /proc/<pid>/status 2 s after the last answer, then 2 s after POST /__mock/clock {"advance_ms": 86400000}. Not a success: non-2xx, errors, and failures among the journal's last ${fmt(h.journal.checked)} sendAll entries.`);
+  return lines;
+}
+
 function memorySection(m) {
-  const lines = ['', '## Memory and per-call cost with many messages', ''];
+  const lines = [...httpMemorySection(m.http), '', '### Inside the domain: memory and per-call cost with many messages (no HTTP, no journal)', ''];
   lines.push('| messages stored | rss (all SENDING) | heapUsed | rss after all ended | heap per message | create time | massmsgget (domain) | massmsgget (handler, JSON + token) | unknown msg_id | setSpeed while all SENDING | setSpeed after all ended | ending them all (one tick) |');
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of [m.small, m.big]) {
@@ -95,6 +103,7 @@ export function renderMarkdown(report) {
     ...header(report),
     ...throughputSection(report.throughput, report.config),
     ...(report.ceiling ? ceilingSection(report.ceiling) : []),
+    ...(report.laterOps ? laterOpsSection(report.laterOps) : []),
     ...(report.intercept ? interceptSection(report.intercept) : []),
     ...coldSection(report.cold),
     ...memorySection(report.memory),

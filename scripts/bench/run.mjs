@@ -8,24 +8,28 @@
  *
  * Measures: requests per second, p50/p99 latency and the server's CPU time per request on getSpeed,
  * setSpeed and massmsgget (known and unknown msg_ids) at each connection count; from them the mock's
- * ratio to bare node:http (its ceiling); cold start to first answer; resident memory with 10,000 and
+ * ratio to bare node:http (its ceiling); operations added later (getTags, getUserTags, countDraft,
+ * getMaterialCount, getDraft, sendAll to a tag) against getSpeed; cold start to first answer;
+ * resident memory after 1,000,000 sendall through HTTP, and inside the domain with 10,000 and
  * 1,000,000 messages; the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans
  * costs what a send to 10 does; what intercept mode costs (getSpeed through its proxy, TLS kept
- * alive, against direct HTTP); and a CPU profile of the mock under load. Writes reports/bench.md and
- * reports/bench.json.
+ * alive, against direct HTTP); and a CPU profile of the mock under load. Writes reports/bench.md
+ * and reports/bench.json.
  *
  * Environment (durations in seconds):
  *   BENCH_QUICK=1          a quick pass: 1 s runs, 3 rounds, 100,000 messages, 2 cold starts each
  *   BENCH_DURATION=4       seconds per measured run        BENCH_WARMUP=3   seconds of warm-up per target and operation
  *   BENCH_ROUNDS=5         alternating rounds (≥ 3)
  *   BENCH_CONNECTIONS=10,20  autocannon connections: every target and operation at each; the peers'
- *                          checks, intercept mode and the profile use the first
- *   BENCH_COLD_RUNS=5      cold starts per target          BENCH_MESSAGES=1000000  the big memory run
+ *                          checks, the later operations, intercept mode and the profile use the first
+ *   BENCH_COLD_RUNS=5      cold starts per target
+ *   BENCH_MESSAGES=1000000 sendall calls through HTTP (at 20 connections), and messages inside the domain
  *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
  *   BENCH_TARGETS=mock,mock-state,express,bare-http,prism,wiremock,wiremock-default
  *                          (wiremock: journal and logging off; wiremock-default: as shipped; without
  *                          bare-http there is no ratio to the ceiling)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
+ *   BENCH_LATER_OPS=0      skip the later operations against getSpeed
  *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
  *   BENCH_INTERCEPT=0      skip intercept mode's cost
  *   BENCH_CACHE=~/.cache/wechat-mass-mock-bench            where WireMock is installed on demand (npm's `wiremock`)
@@ -38,7 +42,9 @@ import { join } from 'node:path';
 import { ceilingRatios } from './ceiling.mjs';
 import { checkTargets } from './checks.mjs';
 import { measureColdStart } from './cold-start.mjs';
+import { measureHttpMemory } from './http-memory.mjs';
 import { measureIntercept } from './intercept.mjs';
+import { measureLaterOps } from './later-ops.mjs';
 import { measureThroughput } from './load.mjs';
 import { describeMachine } from './machine.mjs';
 import { measureMemory } from './memory.mjs';
@@ -65,6 +71,7 @@ function readConfig() {
     coldRuns: envNumber('BENCH_COLD_RUNS', quick ? 2 : 5),
     messages: envNumber('BENCH_MESSAGES', quick ? 100_000 : 1_000_000),
     fanSends: envNumber('BENCH_FAN_SENDS', 20_000),
+    laterOps: process.env.BENCH_LATER_OPS !== '0',
     profile: process.env.BENCH_PROFILE !== '0',
     intercept: process.env.BENCH_INTERCEPT !== '0',
     profileDuration: envNumber('BENCH_PROFILE_DURATION', quick ? 2 : 8),
@@ -106,16 +113,17 @@ async function main() {
   const machine = describeMachine();
   console.log(`bench: ${machine.cpus}, node ${machine.node}, ${machine.java}`);
   console.log(`bench: ${config.rounds} alternating rounds of ${config.duration} s (+${config.warmup} s warm-up), ${config.connections.join(' and ')} connections; logs in ${logDir}`);
-  const report = { started: started.toISOString(), command: commandLine(), machine, config, throughput: {}, ceiling: undefined, intercept: undefined, cold: {}, memory: {}, profile: undefined, checks: [] };
+  const report = { started: started.toISOString(), command: commandLine(), machine, config, throughput: {}, ceiling: undefined, laterOps: undefined, intercept: undefined, cold: {}, memory: {}, profile: undefined, checks: [] };
   const jar = config.targets.some((t) => t.startsWith('wiremock')) ? wiremockJar(config.cache) : undefined;
 
   const { running, defs, token, knownIds } = await startTargets({ config, jar, work, logDir });
   report.throughput = await measureThroughput(autocannon, running, operations(token, knownIds), config);
   report.ceiling = ceilingRatios(report.throughput, config);
   await stopTargets(running);
+  if (config.laterOps) report.laterOps = await measureLaterOps(autocannon, config, logDir);
   if (config.intercept) report.intercept = await measureIntercept(config, work, logDir);
   report.cold = await measureColdStart(defs, config, running.mock.port);
-  report.memory = measureMemory(config);
+  report.memory = { http: await measureHttpMemory(autocannon, config, logDir), ...measureMemory(config) };
   report.stateFile = measureCompaction(config);
   if (config.profile && config.targets.includes('mock')) report.profile = await profileCli({ autocannon, config, reportsDir, logDir });
   report.checks = checkTargets(report);
