@@ -81,12 +81,28 @@ function stateFileSection(state) {
 
 const timeTable = (rows, quote = '') => rows.map((r) => `| ${quote}${r.name}${quote} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`);
 
-function profileSection(p, config) {
-  const lines = ['', '## Where the time goes (CPU profile of the CLI under load)', ''];
-  lines.push(`\`node --cpu-prof\`, ${config.ops.join(', ')} for ${config.profileDuration} s each (${Object.entries(p.underProfiler).map(([k, v]) => `${k} ${fmt(v.rps)} req/s`).join(', ')} under the profiler); ${fmt(p.busyMs)} ms busy of ${fmt(p.totalMs)} ms sampled. Profile: \`${p.file}\`.`, '');
-  lines.push('Self time by place:', '', '| place | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByPlace));
-  lines.push('', 'Self time by function (top 30):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByFunction, '`'));
-  lines.push('', 'Inclusive time of our own functions (mock/, contracts/):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.inclusiveOurs, '`'));
+const underLoad = (p) => `${Object.entries(p.underProfiler).map(([k, v]) => `${k} ${fmt(v.rps)} req/s`).join(', ')}; ${fmt(p.requests)} requests, ${fmt(p.busyMs)} ms busy of ${fmt(p.totalMs)} ms sampled; \`${p.file}\``;
+
+function stagesSection({ mock, bare, stages }) {
+  const lines = ['By stage of the request path, per request (busy self time during the load divided by the requests answered):', ''];
+  lines.push('| stage | mock µs/req | bare node:http µs/req | the mock\'s extra µs/req | share of the mock\'s busy time |', '|---|---:|---:|---:|---:|');
+  for (const s of stages) lines.push(`| ${s.name} | ${fmt(s.mockUs, 1)} | ${fmt(s.bareUs, 1)} | ${fmt(s.extraUs, 1)} | ${s.share === undefined ? '' : `${fmt(s.share * 100, 1)} %`} |`);
+  lines.push(
+    '',
+    `Self time by the file its code lives in: node core, (native) and (program) are node:http, the socket and V8's own work, though a call from the mock's code into them counts there too; for bare node:http, "other" is its one file. Sampled time also holds the waits for a core on a shared machine, which the /proc row leaves out: when the two disagree, trust the shares more than the µs. Mock: ${underLoad(mock)}. Bare node:http: ${underLoad(bare)}.`,
+    '',
+  );
+  return lines;
+}
+
+function profileSection(profile, config) {
+  const p = profile.mock;
+  const lines = ['', '## Where the time goes (CPU profiles under load)', ''];
+  lines.push(`\`node --cpu-prof\` on the CLI and on bare node:http, loaded in turn with ${config.ops.join(', ')} for ${config.profileDuration} s each at ${config.connections[0]} connections; only the samples taken during the load count, not the start-up, and idle time (while the other one runs) is left out.`, '');
+  lines.push(...stagesSection(profile));
+  lines.push('The mock, self time by place:', '', '| place | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.selfByPlace));
+  lines.push('', 'Self time by function (top 30):', '', '| function | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.selfByFunction, '`'));
+  lines.push('', 'Inclusive time of our own functions (mock/, contracts/):', '', '| function | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.inclusiveOurs, '`'));
   return lines;
 }
 

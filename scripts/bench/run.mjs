@@ -13,15 +13,15 @@
  * resident memory after 1,000,000 sendall through HTTP, and inside the domain with 10,000 and
  * 1,000,000 messages; the cost of one massmsgget among 1,000,000; that a send to 10,000,000 fans
  * costs what a send to 10 does; what intercept mode costs (getSpeed through its proxy, TLS kept
- * alive, against direct HTTP); and a CPU profile of the mock under load. Writes reports/bench.md
- * and reports/bench.json.
+ * alive, against direct HTTP); and CPU profiles of the mock and of bare node:http under the same
+ * load, by stage of the request path. Writes reports/bench.md and reports/bench.json.
  *
  * Environment (durations in seconds):
  *   BENCH_QUICK=1          a quick pass: 1 s runs, 3 rounds, 100,000 messages, 2 cold starts each
  *   BENCH_DURATION=4       seconds per measured run        BENCH_WARMUP=3   seconds of warm-up per target and operation
  *   BENCH_ROUNDS=5         alternating rounds (≥ 3)
  *   BENCH_CONNECTIONS=10,20  autocannon connections: every target and operation at each; the peers'
- *                          checks, the later operations, intercept mode and the profile use the first
+ *                          checks, the later operations, intercept mode and the profiles use the first
  *   BENCH_COLD_RUNS=5      cold starts per target
  *   BENCH_MESSAGES=1000000 sendall calls through HTTP (at 20 connections), and messages inside the domain
  *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
@@ -30,7 +30,7 @@
  *                          bare-http there is no ratio to the ceiling)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
  *   BENCH_LATER_OPS=0      skip the later operations against getSpeed
- *   BENCH_PROFILE=0        skip the CPU profile            BENCH_PROFILE_DURATION=8
+ *   BENCH_PROFILE=0        skip the CPU profiles           BENCH_PROFILE_DURATION=8  seconds per operation and server
  *   BENCH_INTERCEPT=0      skip intercept mode's cost
  *   BENCH_CACHE=~/.cache/wechat-mass-mock-bench            where WireMock is installed on demand (npm's `wiremock`)
  *
@@ -51,7 +51,7 @@ import { measureMemory } from './memory.mjs';
 import { measureCompaction } from './state-file.mjs';
 import { MOCK_CLI, ROOT, distStamp } from './paths.mjs';
 import { stopAll } from './processes.mjs';
-import { profileCli } from './profile.mjs';
+import { profileServers } from './profile.mjs';
 import { writeReports } from './report.mjs';
 import { operations } from './requests.mjs';
 import { startTargets, stopTargets } from './targets.mjs';
@@ -125,7 +125,7 @@ async function main() {
   report.cold = await measureColdStart(defs, config, running.mock.port);
   report.memory = { http: await measureHttpMemory(autocannon, config, logDir), ...measureMemory(config) };
   report.stateFile = measureCompaction(config);
-  if (config.profile && config.targets.includes('mock')) report.profile = await profileCli({ autocannon, config, reportsDir, logDir });
+  if (config.profile && config.targets.includes('mock')) report.profile = await profileServers({ autocannon, config, reportsDir, logDir }).catch((err) => ({ error: err.message }));
   report.checks = checkTargets(report);
   report.finished = new Date().toISOString();
   if (distStamp() !== builtAt) {
