@@ -4,11 +4,12 @@ import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { TEXT_TO_TAG, TOKEN_QUERY } from './requests.mjs';
 
-export function httpCall(port, method, path, body, { timeout = 5000 } = {}) {
+/** One request; `body` is sent as it is when a string or a Buffer, else as JSON. */
+export function httpCall(port, method, path, body, { timeout = 5000, contentType = 'application/json' } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     const req = request(
-      { host: '127.0.0.1', port, method, path, agent: false, timeout, headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      { host: '127.0.0.1', port, method, path, agent: false, timeout, headers: payload === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) } },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));

@@ -15,8 +15,8 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import { fmt, x } from './format.mjs';
 import { fetchToken, freePort, waitForAnswer } from './http.mjs';
-import { MOCK_CLI } from './paths.mjs';
-import { startProcess, stopProcess } from './processes.mjs';
+import { stopProcess } from './processes.mjs';
+import { startMockCli } from './targets.mjs';
 import { median, percentile, ratio } from './stats.mjs';
 
 const WECHAT_HOST = 'api.weixin.qq.com';
@@ -107,15 +107,16 @@ function paths(port, token, caPem) {
 export async function measureIntercept(config, work, logDir) {
   const port = await freePort();
   const caDir = join(work, 'intercept-ca');
-  const child = startProcess(process.execPath, [MOCK_CLI, '--intercept', '--ca-dir', caDir, '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'intercept.log') });
+  const child = startMockCli(port, join(logDir, 'intercept.log'), { flags: ['--intercept', '--ca-dir', caDir] });
   try {
     await waitForAnswer(port, child);
     const all = paths(port, await fetchToken(port), readFileSync(join(caDir, 'ca.pem'), 'utf8'));
     const runs = Object.fromEntries(Object.keys(all).map((name) => [name, []]));
-    for (const path of Object.values(all)) if (config.warmup > 0) await drive(path, config.warmup, config.connections);
+    const [connections] = config.connections;
+    for (const path of Object.values(all)) if (config.warmup > 0) await drive(path, config.warmup, connections);
     for (let round = 0; round < config.rounds; round++) {
       for (const [name, path] of Object.entries(all)) {
-        const r = await drive(path, config.duration, config.connections);
+        const r = await drive(path, config.duration, connections);
         runs[name].push(r);
         console.log(`  intercept round ${round + 1} ${name.padEnd(14)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50, 2)} ms  p99 ${fmt(r.p99, 2)} ms${r.failed ? `  failed ${r.failed}` : ''}`);
       }

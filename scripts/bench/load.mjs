@@ -1,9 +1,12 @@
 /**
- * Throughput and latency under autocannon. Absolute figures drift by ±30 % between runs, so the
- * targets take turns (ABAB…) round after round, and each figure is a median over the rounds.
+ * Throughput and latency under autocannon, at each connection count. Absolute figures drift by ±30 %
+ * between runs, so the targets take turns (ABAB…) round after round, and each figure is a median over
+ * the rounds. Each run also counts the server's CPU time per request, steadier than req/s on a
+ * shared machine.
  */
 import { fmt } from './format.mjs';
 import { httpCall } from './http.mjs';
+import { withCpuTime } from './proc.mjs';
 import { median, percentile, ratio } from './stats.mjs';
 
 /** One autocannon run of `op` against the server on `port`. */
@@ -56,20 +59,26 @@ async function sampleAnswers(running, ops, config) {
   return samples;
 }
 
+/** One measured run of `op` against the server `{ port, child }`, with its CPU time. */
+export const measuredRun = (autocannon, server, op, seconds, connections) => withCpuTime(server.child.pid, () => cannon(autocannon, server.port, op, seconds, connections));
+
+export const describeRun = (r) =>
+  `${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50, 2)} ms  p99 ${fmt(r.p99, 2)} ms  cpu ${fmt(r.cpuUsPerRequest, 1)} µs/req${r.non2xx || r.errors ? `  non2xx ${r.non2xx} errors ${r.errors}` : ''}`;
+
 /** A warm-up per target, then `config.rounds` rounds in which every target runs once, in turn. */
-async function alternate(autocannon, running, opName, op, config) {
+async function alternate(autocannon, running, opName, op, config, connections) {
   const runs = Object.fromEntries(config.targets.map((t) => [t, []]));
   if (config.warmup > 0) {
     for (const name of config.targets) {
       process.stdout.write(`  warm-up ${opName} ${name}…\r`);
-      await cannon(autocannon, running[name].port, op, config.warmup, config.connections);
+      await cannon(autocannon, running[name].port, op, config.warmup, connections);
     }
   }
   for (let round = 0; round < config.rounds; round++) {
     for (const name of config.targets) {
-      const r = await cannon(autocannon, running[name].port, op, config.duration, config.connections);
+      const r = await measuredRun(autocannon, running[name], op, config.duration, connections);
       runs[name].push(r);
-      console.log(`  ${opName.padEnd(10)} round ${round + 1} ${name.padEnd(9)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50, 2)} ms  p99 ${fmt(r.p99, 2)} ms${r.non2xx || r.errors ? `  non2xx ${r.non2xx} errors ${r.errors}` : ''}`);
+      console.log(`  ${opName.padEnd(10)} ${connections} conn round ${round + 1} ${name.padEnd(9)} ${describeRun(r)}`);
     }
   }
   return runs;
@@ -84,6 +93,7 @@ function summarise(runs, targets) {
       rps: median(list.map((r) => r.rps)),
       p50: median(list.map((r) => r.p50)),
       p99: median(list.map((r) => r.p99)),
+      cpuUsPerRequest: median(list.map((r) => r.cpuUsPerRequest)),
       non2xx: list.reduce((s, r) => s + r.non2xx, 0),
       errors: list.reduce((s, r) => s + r.errors, 0),
       pairedRatios: list.map((r, i) => ratio(r.rps, runs.express[i].rps)),
@@ -96,14 +106,20 @@ function summarise(runs, targets) {
   return summary;
 }
 
-/** Every operation of `config.ops` against every running target: the report's `throughput`. */
+/**
+ * Every operation of `config.ops` against every running target, at each of `config.connections`:
+ * the report's `throughput`, `{ [connections]: { [operation]: … } }`.
+ */
 export async function measureThroughput(autocannon, running, ops, config) {
   const samples = await sampleAnswers(running, ops, config);
   const throughput = {};
-  for (const opName of config.ops) {
-    const op = ops[opName];
-    const runs = await alternate(autocannon, running, opName, op, config);
-    throughput[opName] = { note: op.note, runs, summary: summarise(runs, config.targets), samples: samples[opName] };
+  for (const connections of config.connections) {
+    throughput[connections] = {};
+    for (const opName of config.ops) {
+      const op = ops[opName];
+      const runs = await alternate(autocannon, running, opName, op, config, connections);
+      throughput[connections][opName] = { note: op.note, runs, summary: summarise(runs, config.targets), samples: samples[opName] };
+    }
   }
   return throughput;
 }

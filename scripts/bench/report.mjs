@@ -1,32 +1,17 @@
 /** reports/bench.md and reports/bench.json. */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fmt, mb, x } from './format.mjs';
+import { fmt, label, mb, x } from './format.mjs';
 import { ROOT } from './paths.mjs';
+import { ceilingSection, laterOpsSection, throughputSection } from './report-load.mjs';
 import { ratio } from './stats.mjs';
 
-const LABELS = { mock: 'mock (CLI)', 'mock-state': 'mock (CLI, --state-file)', express: 'minimal Express 5', 'bare-http': 'bare node:http', prism: 'prism mock', wiremock: 'WireMock, journal and logging off', 'wiremock-default': 'WireMock, defaults', 'mock-inprocess': 'startMockServer in-process' };
-const label = (name) => LABELS[name] ?? name;
-
-function header({ config, machine, started, warning }) {
+function header({ config, machine, started, command, warning }) {
   const lines = ['# wechat-mass-mock benchmark', ''];
   lines.push(`${started} · ${machine.cpus} · ${machine.memory} · node ${machine.node} · ${machine.java} · ${machine.platform}`, '');
-  lines.push(`autocannon on loopback, ${config.connections} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
+  lines.push(`Command: \`${command}\``, '');
+  lines.push(`autocannon on loopback, ${config.connections.join(' and ')} connections, ${config.rounds} alternating rounds (ABAB…) of ${config.duration} s per target and operation after ${config.warmup} s of warm-up; every figure is the median over the rounds, every ratio a ratio of medians against the minimal Express 5 app (or bare node:http, or getSpeed) measured in the same rounds.${config.quick ? ' **Quick mode: indicative only.**' : ''}`, '');
   if (warning) lines.push(`**Warning: ${warning}.**`, '');
-  return lines;
-}
-
-function throughputSection(throughput) {
-  const lines = ['## Throughput and latency', ''];
-  lines.push('| operation | target | req/s | vs Express | p50 ms | p99 ms | p99 vs Express | per-round ratio range | non-2xx / errors |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---|---:|');
-  for (const [opName, { summary }] of Object.entries(throughput)) {
-    for (const [name, s] of Object.entries(summary)) {
-      const range = s.pairedRatios.filter(Number.isFinite);
-      lines.push(`| ${opName} | ${label(name)} | ${fmt(s.rps)} | ${x(s.rpsVsExpress)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${x(s.p99VsExpress)} | ${range.length ? `${fmt(Math.min(...range), 2)}–${fmt(Math.max(...range), 2)}` : ''} | ${s.non2xx} / ${s.errors} |`);
-    }
-  }
-  lines.push('', 'massmsgget mixes known and unknown msg_ids (known ones also as numeric strings); setSpeed alternates speeds 1, 0, 2, 0; getSpeed sends `{}`. Every target gets the same URLs (with the mock\'s access_token) and bodies. Prism answers its first named example; WireMock matches massmsgget bodies with `equalToJson` stubs, once with `--no-request-journal --disable-request-logging` and once with its defaults.', '');
   return lines;
 }
 
@@ -50,8 +35,16 @@ function coldSection(cold) {
   return lines;
 }
 
+function httpMemorySection(h) {
+  const lines = ['', '## Memory', '', `### Through HTTP, as a user meets it: ${fmt(h.count)} sendall to a tag`, ''];
+  lines.push('| sendall calls | connections | took | req/s | rss at start | rss after the sends (all SENDING) | rss after a day ended them | not a success |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| ${fmt(h.sent)} | ${h.connections} | ${fmt(h.seconds, 1)} s | ${fmt(h.rps)} | ${mb(h.rssAtStart)} | ${mb(h.rssAfterSends)} | ${mb(h.rssAfterEnded)} | ${fmt(h.non2xx + h.errors + h.journal.failed)} |`);
+  lines.push('', `The CLI on a manual clock with its journal on (10,000 entries, the default), an app created through POST /__mock/apps without sendall quota or deduplication, autocannon posting the same text to tag 100. VmRSS from /proc/<pid>/status 2 s after the last answer, then 2 s after POST /__mock/clock {"advance_ms": 86400000}. Not a success: non-2xx, errors, and failures among the journal's last ${fmt(h.journal.checked)} sendAll entries.`);
+  return lines;
+}
+
 function memorySection(m) {
-  const lines = ['', '## Memory and per-call cost with many messages', ''];
+  const lines = [...httpMemorySection(m.http), '', '### Inside the domain: memory and per-call cost with many messages (no HTTP, no journal)', ''];
   lines.push('| messages stored | rss (all SENDING) | heapUsed | rss after all ended | heap per message | create time | massmsgget (domain) | massmsgget (handler, JSON + token) | unknown msg_id | setSpeed while all SENDING | setSpeed after all ended | ending them all (one tick) |');
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of [m.small, m.big]) {
@@ -88,12 +81,28 @@ function stateFileSection(state) {
 
 const timeTable = (rows, quote = '') => rows.map((r) => `| ${quote}${r.name}${quote} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`);
 
-function profileSection(p, config) {
-  const lines = ['', '## Where the time goes (CPU profile of the CLI under load)', ''];
-  lines.push(`\`node --cpu-prof\`, ${config.ops.join(', ')} for ${config.profileDuration} s each (${Object.entries(p.underProfiler).map(([k, v]) => `${k} ${fmt(v.rps)} req/s`).join(', ')} under the profiler); ${fmt(p.busyMs)} ms busy of ${fmt(p.totalMs)} ms sampled. Profile: \`${p.file}\`.`, '');
-  lines.push('Self time by place:', '', '| place | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByPlace));
-  lines.push('', 'Self time by function (top 30):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.selfByFunction, '`'));
-  lines.push('', 'Inclusive time of our own functions (mock/, contracts/):', '', '| function | ms | share |', '|---|---:|---:|', ...timeTable(p.inclusiveOurs, '`'));
+const underLoad = (p) => `${Object.entries(p.underProfiler).map(([k, v]) => `${k} ${fmt(v.rps)} req/s`).join(', ')}; ${fmt(p.requests)} requests, ${fmt(p.busyMs)} ms busy of ${fmt(p.totalMs)} ms sampled; \`${p.file}\``;
+
+function stagesSection({ mock, bare, stages }) {
+  const lines = ['By stage of the request path, per request (busy self time during the load divided by the requests answered):', ''];
+  lines.push('| stage | mock µs/req | bare node:http µs/req | the mock\'s extra µs/req | share of the mock\'s busy time |', '|---|---:|---:|---:|---:|');
+  for (const s of stages) lines.push(`| ${s.name} | ${fmt(s.mockUs, 1)} | ${fmt(s.bareUs, 1)} | ${fmt(s.extraUs, 1)} | ${s.share === undefined ? '' : `${fmt(s.share * 100, 1)} %`} |`);
+  lines.push(
+    '',
+    `Self time by the file its code lives in: node core, (native) and (program) are node:http, the socket and V8's own work, though a call from the mock's code into them counts there too; for bare node:http, "other" is its one file. Sampled time also holds the waits for a core on a shared machine, which the /proc row leaves out: when the two disagree, trust the shares more than the µs. Mock: ${underLoad(mock)}. Bare node:http: ${underLoad(bare)}.`,
+    '',
+  );
+  return lines;
+}
+
+function profileSection(profile, config) {
+  const p = profile.mock;
+  const lines = ['', '## Where the time goes (CPU profiles under load)', ''];
+  lines.push(`\`node --cpu-prof\` on the CLI and on bare node:http, loaded in turn with ${config.ops.join(', ')} for ${config.profileDuration} s each at ${config.connections[0]} connections; only the samples taken during the load count, not the start-up, and idle time (while the other one runs) is left out.`, '');
+  lines.push(...stagesSection(profile));
+  lines.push('The mock, self time by place:', '', '| place | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.selfByPlace));
+  lines.push('', 'Self time by function (top 30):', '', '| function | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.selfByFunction, '`'));
+  lines.push('', 'Inclusive time of our own functions (mock/, contracts/):', '', '| function | ms | share of busy |', '|---|---:|---:|', ...timeTable(p.inclusiveOurs, '`'));
   return lines;
 }
 
@@ -108,7 +117,9 @@ export function renderMarkdown(report) {
   const profiled = report.profile && !report.profile.error;
   return [
     ...header(report),
-    ...throughputSection(report.throughput),
+    ...throughputSection(report.throughput, report.config),
+    ...(report.ceiling ? ceilingSection(report.ceiling) : []),
+    ...(report.laterOps ? laterOpsSection(report.laterOps) : []),
     ...(report.intercept ? interceptSection(report.intercept) : []),
     ...coldSection(report.cold),
     ...memorySection(report.memory),

@@ -10,19 +10,26 @@ import { writeWiremockStubs } from './wiremock.mjs';
 
 const BASELINES = join(ROOT, 'scripts/bench/baselines');
 
+/** The CLI as the bench runs it everywhere: manual clock, seed 1; `nodeFlags` go to node, `flags` to the CLI. */
+export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
+
+/** Bare node:http, answering `knownIds` as the mock's known msg_ids; `nodeFlags` go to node. */
+export const startBareHttp = (port, log, { knownIds, nodeFlags = [] }) =>
+  startProcess(process.execPath, [...nodeFlags, join(BASELINES, 'bare-http.mjs'), '--port', port], { env: { BENCH_KNOWN_MSG_IDS: knownIds.join(',') }, log });
+
 /** How to start each target on a port; `pollMs` is how often to poll a slow starter for its first answer. */
 export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
   const env = { BENCH_KNOWN_MSG_IDS: knownIds.join(',') };
   return {
-    mock: { label: 'mock (CLI)', start: (port) => startProcess(process.execPath, [MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1'], { log: join(logDir, 'mock.log') }) },
+    mock: { label: 'mock (CLI)', start: (port) => startMockCli(port, join(logDir, 'mock.log')) },
     // The same seed and the same first requests as the mock, so its token and msg_ids are the mock's.
     'mock-state': {
       label: 'mock (CLI, --state-file)',
-      start: (port) => startProcess(process.execPath, [MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', '--state-file', join(logDir, `state-${port}.jsonl`)], { log: join(logDir, 'mock-state.log') }),
+      start: (port) => startMockCli(port, join(logDir, 'mock-state.log'), { flags: ['--state-file', join(logDir, `state-${port}.jsonl`)] }),
       primed: true,
     },
     express: { label: 'minimal Express 5', start: (port) => startProcess(process.execPath, [join(BASELINES, 'minimal-express.mjs'), '--port', port], { env, log: join(logDir, 'express.log') }) },
-    'bare-http': { label: 'bare node:http', start: (port) => startProcess(process.execPath, [join(BASELINES, 'bare-http.mjs'), '--port', port], { env, log: join(logDir, 'bare-http.log') }) },
+    'bare-http': { label: 'bare node:http', start: (port) => startBareHttp(port, join(logDir, 'bare-http.log'), { knownIds }) },
     prism: {
       label: 'prism mock',
       start: (port) => startProcess(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', join(ROOT, 'openapi.yaml'), '--port', port, '--host', '127.0.0.1'], { log: join(logDir, 'prism.log') }),
