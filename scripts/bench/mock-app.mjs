@@ -51,9 +51,16 @@ export async function laterInputs(port, token) {
   return { openid: followers.data.openid[0], draft: await addDraft(port, token) };
 }
 
-/** Throws unless every request shape of every operation in `ops` answers a success. */
+/** Throws unless every request shape of every operation in `ops` answers a success; each path's answer text (its first request's). */
 export async function expectSuccesses(port, ops) {
-  for (const op of Object.values(ops)) for (const r of op.requests) await succeed(port, r.method, op.path, r.body);
+  const answers = {};
+  for (const op of Object.values(ops)) {
+    for (const r of op.requests) {
+      const parsed = await succeed(port, r.method, op.path, r.body);
+      answers[op.path.split('?')[0]] ??= JSON.stringify(parsed);
+    }
+  }
+  return answers;
 }
 
 /** The journal's entries of `operation` (its newest, up to the ring's 10,000): how many, and how many were not a success. */

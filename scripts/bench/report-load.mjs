@@ -43,14 +43,14 @@ export function ceilingSection(ceiling) {
 
 export function laterOpsSection({ connections, paths, summary }) {
   const lines = [`## Operations added later against getSpeed (the mock, ${connections} connections)`, ''];
-  lines.push('| operation | request | req/s | vs getSpeed | per-round vs getSpeed | median of those | p99 ms | CPU µs/req | CPU getSpeed / this | answers checked in the journal / not a success |');
-  lines.push('|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
+  lines.push('| operation | request | req/s | vs getSpeed | bare node:http, same answers: vs its getSpeed | the mock\'s own share | per-round vs getSpeed | median of those | p99 ms | CPU µs/req | CPU getSpeed / this | answers checked in the journal / not a success |');
+  lines.push('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const [opName, s] of Object.entries(summary)) {
-    lines.push(`| ${opName}${REFERENCE_OPS.has(opName) ? ' (reference)' : ''} | \`${paths[opName]}\` | ${fmt(s.rps)} | ${x(s.vsGetSpeed)} | ${ratios(s.pairedRatios)} | ${x(s.pairedMedian)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUsPerRequest, 1)} | ${x(s.cpuVsGetSpeed)} | ${fmt(s.journalChecked)} / ${fmt(s.journalFailed + s.non2xx + s.errors)} |`);
+    lines.push(`| ${opName}${REFERENCE_OPS.has(opName) ? ' (reference)' : ''} | \`${paths[opName]}\` | ${fmt(s.rps)} | ${x(s.vsGetSpeed)} | ${x(s.bareVsGetSpeed)} | ${x(s.vsBareShare)} | ${ratios(s.pairedRatios)} | ${x(s.pairedMedian)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUsPerRequest, 1)} | ${x(s.cpuVsGetSpeed)} | ${fmt(s.journalChecked)} / ${fmt(s.journalFailed + s.non2xx + s.errors)} |`);
   }
   lines.push(
     '',
-    'A CLI of their own with an app created through POST /__mock/apps (no sendall quota, no deduplication, tag 100 of 1,000 fans); getUserTags reads the tags of its first fan, getDraft a draft added with a thumb from material/add_material; sendAll sends text to tag 100: round one\'s operation, stored per call, shown for reference and not held to the 10 %. Every request answered a success before the rounds; after each run, the journal\'s newest entries of that operation (up to its 10,000) are checked too. Each round runs getSpeed first, then each operation in turn. The mock has no user/info (getUserInfo): getUserTags is the per-fan read it has.',
+    'A CLI of their own with an app created through POST /__mock/apps (no sendall quota, no deduplication, tag 100 of 1,000 fans); getUserTags reads the tags of its first fan, getDraft a draft added with a thumb from material/add_material; sendAll sends text to tag 100: round one\'s operation, stored per call, shown for reference and not held to the 10 %. Every request answered a success before the rounds; after each run, the journal\'s newest entries of that operation (up to its 10,000) are checked too. Each round runs getSpeed first, then each operation in turn, each followed by bare node:http answering that operation\'s very answer (the mock\'s, taken before the rounds): a bigger answer costs node:http and autocannon more whoever sends it, so "the mock\'s own share" divides the mock\'s ratio to getSpeed by bare node:http\'s. The mock has no user/info (getUserInfo): getUserTags is the per-fan read it has.',
     '',
   );
   return lines;

@@ -13,9 +13,9 @@ const BASELINES = join(ROOT, 'scripts/bench/baselines');
 /** The CLI as the bench runs it everywhere: manual clock, seed 1; `nodeFlags` go to node, `flags` to the CLI. */
 export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
 
-/** Bare node:http, answering `knownIds` as the mock's known msg_ids; `nodeFlags` go to node. */
-export const startBareHttp = (port, log, { knownIds, nodeFlags = [] }) =>
-  startProcess(process.execPath, [...nodeFlags, join(BASELINES, 'bare-http.mjs'), '--port', port], { env: { BENCH_KNOWN_MSG_IDS: knownIds.join(',') }, log });
+/** Bare node:http, answering `knownIds` as the mock's known msg_ids and `answers` (path → text) as given; `nodeFlags` go to node. */
+export const startBareHttp = (port, log, { knownIds, answers = {}, nodeFlags = [] }) =>
+  startProcess(process.execPath, [...nodeFlags, join(BASELINES, 'bare-http.mjs'), '--port', port], { env: { BENCH_KNOWN_MSG_IDS: knownIds.join(','), BENCH_ANSWERS: JSON.stringify(answers) }, log });
 
 /** How to start each target on a port; `pollMs` is how often to poll a slow starter for its first answer. */
 export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {

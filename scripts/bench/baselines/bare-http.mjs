@@ -5,6 +5,8 @@
  *
  *   node scripts/bench/baselines/bare-http.mjs --port 3101
  *   BENCH_KNOWN_MSG_IDS=3147494522,… (msg_ids answered SENDING; any other answers 40059)
+ *   BENCH_ANSWERS={"/cgi-bin/draft/get":"{…}",…} (paths answered with that text, whatever the method:
+ *     the later operations' answers, so a bigger answer's cost in node:http itself is measured too)
  */
 import { createServer } from 'node:http';
 
@@ -14,6 +16,7 @@ const known = new Set((process.env.BENCH_KNOWN_MSG_IDS ?? '').split(',').filter(
 let speed = 0;
 const REALSPEED = [80, 60, 45, 30, 10];
 const RID = 'rid: 00000000-00000000-00000000';
+const answers = new Map(Object.entries(JSON.parse(process.env.BENCH_ANSWERS ?? '{}')));
 
 function send(res, status, body) {
   const text = JSON.stringify(body);
@@ -44,9 +47,21 @@ const routes = {
   },
 };
 
+function sendText(res, text) {
+  res.writeHead(200, { 'Content-Type': 'application/json; encoding=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 createServer((req, res) => {
   const mark = req.url.indexOf('?');
-  const route = routes[`${req.method} ${mark === -1 ? req.url : req.url.slice(0, mark)}`];
+  const path = mark === -1 ? req.url : req.url.slice(0, mark);
+  const answer = answers.get(path);
+  if (answer !== undefined) {
+    req.on('data', () => {});
+    req.on('end', () => sendText(res, answer));
+    return;
+  }
+  const route = routes[`${req.method} ${path}`];
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
