@@ -36,7 +36,21 @@ describe('createStore', () => {
     const a = createStore(random);
     const b = createStore(random);
     const before = { ...b.ids };
-    a.messages.set(1, undefined as never);
+    a.messages.set({
+      msg_id: 1,
+      msg_data_id: undefined,
+      appid: 'wxa',
+      msgtype: 'text',
+      articles: 1,
+      deleted_articles: [],
+      audience: 1,
+      created_at: 0,
+      status: 'SENDING',
+      start_work: 0,
+      finished_at: undefined,
+      event_status: undefined,
+      pushes: [],
+    });
     a.ids.msg += 1;
     expect(b.messages.size).toBe(0);
     expect(b.ids).toEqual(before);
@@ -87,7 +101,7 @@ describe('createAppState', () => {
     const b = createAppState(settings, random);
     a.message_ids.push(1);
     new Changes().clientMsgId(a, 'x', { msg_id: 1, at: 0 });
-    a.in_flight.awaiting.set(undefined as never, 0);
+    a.in_flight.awaiting.set(1, 0);
     expect(b.message_ids).toEqual([]);
     expect(b.clientmsgids.size).toBe(0);
     expect(b.in_flight.awaiting.size).toBe(0);
