@@ -33,6 +33,8 @@ export class MessageTable {
     event_status: new CodeColumn<string | undefined>(),
     pushes: new SparseColumn<readonly PushRecord[]>(NONE, isEmpty),
   } satisfies { [K in keyof MassMessage]-?: Column<MassMessage[K]> };
+  /** What `set` writes: every field but the msg_id, which append writes with the row. */
+  private readonly fields = (Object.keys(this.columns) as (keyof MassMessage)[]).filter((field) => field !== 'msg_id');
   /** Creation order, across clears and compactions: an iterator finds its place again by it. */
   private readonly serials = new NumberColumn();
   private readonly all: readonly Column<unknown>[] = [...Object.values(this.columns), this.serials];
@@ -83,19 +85,7 @@ export class MessageTable {
   set(message: MassMessage): StoredMessage {
     let row = this.index.rowOf(message.msg_id);
     if (row < 0) row = this.append(message.msg_id);
-    const { columns } = this;
-    columns.msg_data_id.set(row, message.msg_data_id);
-    columns.appid.set(row, message.appid);
-    columns.msgtype.set(row, message.msgtype);
-    columns.articles.set(row, message.articles);
-    columns.deleted_articles.set(row, message.deleted_articles);
-    columns.audience.set(row, message.audience);
-    columns.created_at.set(row, message.created_at);
-    columns.status.set(row, message.status);
-    columns.start_work.set(row, message.start_work);
-    columns.finished_at.set(row, message.finished_at);
-    columns.event_status.set(row, message.event_status);
-    columns.pushes.set(row, message.pushes);
+    for (const field of this.fields) (this.columns[field] as Column<unknown>).set(row, message[field]);
     return new StoredMessage(this, message.msg_id, row);
   }
 

@@ -12,6 +12,7 @@ import {
   DEFAULT_PROTECTION_CODES,
   DEFAULT_PUSH,
   REALSPEED,
+  copyMessage,
   createAppState,
   createStore,
   type App,
@@ -26,7 +27,7 @@ import {
 } from '../../mock/domain/store.js';
 
 export type { App, AppSettings, Draft, MassMessage, Media, Recorded, SpeedLevel, Store, TokenRecord };
-export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH };
+export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, copyMessage };
 
 /** 2026-11-22T00:00:00Z: app time in these tests starts here. */
 export const T0 = Date.UTC(2026, 10, 22);

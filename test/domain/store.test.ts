@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Changes } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
 import { startIdSequences } from '../../mock/domain/ids.js';
+import { newApp, newMessage } from './fixtures.js';
 import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, REALSPEED, createAppState, createStore, type AppSettings } from '../../mock/domain/store.js';
 
 const settings: AppSettings = {
@@ -36,21 +37,7 @@ describe('createStore', () => {
     const a = createStore(random);
     const b = createStore(random);
     const before = { ...b.ids };
-    a.messages.set({
-      msg_id: 1,
-      msg_data_id: undefined,
-      appid: 'wxa',
-      msgtype: 'text',
-      articles: 1,
-      deleted_articles: [],
-      audience: 1,
-      created_at: 0,
-      status: 'SENDING',
-      start_work: 0,
-      finished_at: undefined,
-      event_status: undefined,
-      pushes: [],
-    });
+    a.messages.set(newMessage(newApp()));
     a.ids.msg += 1;
     expect(b.messages.size).toBe(0);
     expect(b.ids).toEqual(before);
