@@ -35,7 +35,11 @@ export class MessageTable {
   } satisfies { [K in keyof MassMessage]-?: Column<MassMessage[K]> };
   /** What `set` writes: every field but the msg_id, which append writes with the row. */
   private readonly fields = (Object.keys(this.columns) as (keyof MassMessage)[]).filter((field) => field !== 'msg_id');
-  /** Creation order, across clears and compactions: an iterator finds its place again by it. */
+  /**
+   * Each stored message's own number, in creation order across clears and compactions: an iterator
+   * finds its place again by it, and a StoredMessage tells its message from a later one of the same
+   * msg_id (a reset of everything draws the same msg_ids again from the seed).
+   */
   private readonly serials = new NumberColumn();
   private readonly all: readonly Column<unknown>[] = [...Object.values(this.columns), this.serials];
   private readonly index = new MsgIdIndex(this.columns.msg_id);
@@ -45,7 +49,6 @@ export class MessageTable {
   private holes = 0;
   private nextSerial = 0;
   private moves = 0;
-  private clears = 0;
 
   get size(): number {
     return this.index.size;
@@ -56,14 +59,14 @@ export class MessageTable {
     return this.moves;
   }
 
-  /** Changes when the table is cleared: a StoredMessage from before is gone, whatever ids come back. */
-  get epoch(): number {
-    return this.clears;
-  }
-
   /** The row of `msgId`, or -1. */
   rowOf(msgId: number): number {
     return this.index.rowOf(msgId);
+  }
+
+  /** The serial of the message in `row`. */
+  serialOf(row: number): number {
+    return this.serials.get(row);
   }
 
   has(msgId: number): boolean {
@@ -113,10 +116,9 @@ export class MessageTable {
     this.holes = 0;
     this.resize(0);
     this.moves += 1;
-    this.clears += 1;
   }
 
-  /** Whether `message` is one of this table's, still held (not deleted, nor cleared since). */
+  /** Whether `message` is one this table handed out, and still holds (not deleted, nor cleared since). */
   holds(message: MassMessage): boolean {
     return message instanceof StoredMessage && message.isIn(this);
   }

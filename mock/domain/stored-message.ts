@@ -2,14 +2,15 @@
  * A message a MessageTable holds, read and written in place: each field is its row's value in the
  * table's columns. Made on demand and dropped after use, so one message may have many; they are
  * equal (`toEqual`) by msg_id. Once the table no longer holds the message (deleted, or the table
- * cleared), using it throws.
+ * cleared, even if a message of the same msg_id came since), using it throws.
  */
 import type { MessageTable } from './message-table.js';
 import type { MassMessage, MessageStatus, PushRecord } from './store.js';
 
 export class StoredMessage implements MassMessage {
   readonly #table: MessageTable;
-  readonly #epoch: number;
+  /** Its message's serial in the table: what tells it from a later message of the same msg_id. */
+  readonly #serial: number;
   #row: number;
   #layout: number;
 
@@ -19,14 +20,14 @@ export class StoredMessage implements MassMessage {
     row: number,
   ) {
     this.#table = table;
-    this.#epoch = table.epoch;
+    this.#serial = table.serialOf(row);
     this.#row = row;
     this.#layout = table.layout;
   }
 
   /** Whether `table` still holds this very message. */
   isIn(table: MessageTable): boolean {
-    return this.#table === table && this.#epoch === table.epoch && table.has(this.msg_id);
+    return this.#table === table && this.#find() >= 0;
   }
 
   get msg_data_id(): number | undefined {
@@ -116,13 +117,18 @@ export class StoredMessage implements MassMessage {
 
   /** Its row now: looked up again after rows moved or went. */
   #at(): number {
-    const table = this.#table;
-    if (this.#layout !== table.layout) {
-      const row = this.#epoch === table.epoch ? table.rowOf(this.msg_id) : -1;
+    if (this.#layout !== this.#table.layout) {
+      const row = this.#find();
       if (row < 0) throw new Error(`message ${this.msg_id} is no longer stored`);
       this.#row = row;
-      this.#layout = table.layout;
+      this.#layout = this.#table.layout;
     }
     return this.#row;
+  }
+
+  /** The row of its very message, or -1. */
+  #find(): number {
+    const row = this.#table.rowOf(this.msg_id);
+    return row >= 0 && this.#table.serialOf(row) === this.#serial ? row : -1;
   }
 }

@@ -132,6 +132,19 @@ describe('MessageTable', () => {
     expect(again.status).toBe('SEND_FAIL');
   });
 
+  it('tells a message from a later one of the same msg_id: what was handed out for the first is gone', () => {
+    const table = new MessageTable();
+    const [a, b] = [message(), message()];
+    table.set(a);
+    table.set(b);
+    const first = table.get(a.msg_id)!;
+    table.delete(a.msg_id);
+    table.set({ ...a, status: 'SEND_FAIL' });
+    expect(table.holds(first)).toBe(false);
+    expect(() => first.status).toThrow(/no longer stored/);
+    expect(idsIn(table)).toEqual([b.msg_id, a.msg_id]);
+  });
+
   it('holds only what it handed out itself', () => {
     const table = new MessageTable();
     const plain = message();

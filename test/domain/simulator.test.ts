@@ -535,6 +535,16 @@ describe('reset', () => {
     expect(t.clock.now()).toBe(T0 + 1000);
   });
 
+  it('without appid, forgets every message: one read before is not held, even once a send after the reset draws its msg_id again', () => {
+    const t = newSim();
+    const msgId = send(t, appOf(t.sim, DEFAULT_APPID));
+    const before = messageOf(t.sim, msgId);
+    expectDone(t.sim.reset());
+    expect(send(t, appOf(t.sim, DEFAULT_APPID))).toBe(msgId);
+    expect(t.sim.store.messages.holds(before)).toBe(false);
+    expect(t.sim.store.messages.holds(messageOf(t.sim, msgId))).toBe(true);
+  });
+
   it('without appid, goes back to the seed the simulator was made with, after a reseed', () => {
     const t = newSim();
     t.sim.reseed(1);
