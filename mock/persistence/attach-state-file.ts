@@ -199,7 +199,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       return;
     case 'msg-set': {
       const message = store.messages.get(record.msg_id);
-      if (message) Object.assign(message, record.set);
+      if (message) store.messages.set({ ...copyMessage(message), ...record.set });
       return;
     }
   }
