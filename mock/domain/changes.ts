@@ -4,9 +4,11 @@
  * simulator commits a unit of work (a request, a tick, a control operation) once. While recording
  * (a --state-file listens), the first touch keeps a copy of the entity as it was: the writer
  * records only the fields that differ, and a unit whose write fails is rolled back to those copies.
+ * Messages are kept by msg_id, and only while recording: a tick may end a million sends, and
+ * without a state file nothing needs to know which.
  */
 import type { TaggingOp } from './apply-tagging.js';
-import type { App, ClientMsgIdEntry, Draft, MassMessage, Media, Recorded } from './store.js';
+import { copyMessage, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media, type Recorded } from './store.js';
 
 /** An entity as the unit found it, or `created` when the unit made it. */
 export type Before<T> = T | 'created';
@@ -50,7 +52,8 @@ export interface ChangeSet {
   clock: number | undefined;
   /** Each app touched, with its copy from before the unit (empty copies when not recording). */
   apps: Map<App, Before<App>>;
-  messages: Map<MassMessage, Before<MassMessage>>;
+  /** Each message touched, by msg_id, with its copy from before the unit; empty while not recording. */
+  messages: Map<number, Before<MassMessage>>;
   /** message_ids lengths before the unit, to take back the sends a failed unit created. */
   messageCounts: Map<App, number>;
   clientMsgIds: ClientMsgIdChange[];
@@ -59,12 +62,14 @@ export interface ChangeSet {
   drafts: HeldChange<Draft>[];
   /** Tagging changes, in the order they were made (after the apps' own fields). */
   taggings: TaggingChange[];
-  /** Runs once the changes are written, in order: moving the clock, forgetting apps, telling listeners a send ended. */
+  /** Runs once the changes are written, in order: moving the clock, forgetting apps. */
   afterCommit: (() => void)[];
+  /** msg_ids of the sends that ended, in order: listeners hear of them once the changes are written (after afterCommit). */
+  finished: number[];
 }
 
 function emptyChangeSet(): ChangeSet {
-  return { reset: false, dropped: [], clock: undefined, apps: new Map(), messages: new Map(), messageCounts: new Map(), clientMsgIds: [], media: [], drafts: [], taggings: [], afterCommit: [] };
+  return { reset: false, dropped: [], clock: undefined, apps: new Map(), messages: new Map(), messageCounts: new Map(), clientMsgIds: [], media: [], drafts: [], taggings: [], afterCommit: [], finished: [] };
 }
 
 export class Changes {
@@ -95,15 +100,21 @@ export class Changes {
   message(message: MassMessage): Recorded<MassMessage> {
     this.dirty = true;
     const { messages } = this.pending;
-    if (!messages.has(message)) messages.set(message, this.recording ? { ...message } : message);
+    if (this.recording && !messages.has(message.msg_id)) messages.set(message.msg_id, copyMessage(message));
     return message as Recorded<MassMessage>;
   }
 
   /** A new message, recorded whole. */
   newMessage(message: MassMessage): Recorded<MassMessage> {
     this.dirty = true;
-    this.pending.messages.set(message, 'created');
+    if (this.recording) this.pending.messages.set(message.msg_id, 'created');
     return message as Recorded<MassMessage>;
+  }
+
+  /** `message` ended (success, failure, rejection, timeout): listeners hear of it once this unit is written. */
+  finished(message: MassMessage): void {
+    this.dirty = true;
+    this.pending.finished.push(message.msg_id);
   }
 
   /** Remembers which send a clientmsgid created (App.clientmsgids changes only here). */
@@ -170,12 +181,6 @@ export class Changes {
     this.dirty = true;
     this.pending.reset = true;
     this.pending.afterCommit.push(apply);
-  }
-
-  /** Runs `then` once this unit's changes are written (nothing happens if they are not). */
-  afterCommit(then: () => void): void {
-    this.dirty = true;
-    this.pending.afterCommit.push(then);
   }
 
   /** What was changed since the last take, or undefined when nothing was. */

@@ -42,7 +42,7 @@ export function nextDataId(ids: IdSequences, random: Random): number {
 }
 
 /** After a restore: the sequences continue past every id the state holds. */
-export function continueAfter(ids: IdSequences, held: { msg_id: number; msg_data_id: number | undefined }[]): void {
+export function continueAfter(ids: IdSequences, held: Iterable<{ msg_id: number; msg_data_id: number | undefined }>): void {
   for (const { msg_id, msg_data_id } of held) {
     ids.msg = Math.max(ids.msg, msg_id);
     if (msg_data_id !== undefined) ids.data = Math.max(ids.data, msg_data_id);

@@ -55,7 +55,8 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
   const now = ctx.appNow(app);
   // While a send waits for the administrator, setSpeed is refused (one that timed out no longer counts).
   ctx.tick(app);
-  const waiting = oldestAwaiting(app);
+  const waitingId = oldestAwaiting(ctx.store.messages, app);
+  const waiting = waitingId === undefined ? undefined : ctx.store.messages.get(waitingId);
   const held = waiting && confirmationErrcode(app, 'setSpeed', waiting, now);
   if (held) return fail(held);
   const speed = parseSpeed(field(body, 'speed'));
@@ -71,7 +72,7 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
  */
 export function changeSpeed(ctx: DomainContext, app: Recorded<App>, speed: SpeedLevel): void {
   ctx.tick(app);
-  settleWork(app, ctx.appNow(app));
+  settleWork(ctx.store.messages, app, ctx.appNow(app));
   app.speed = speed;
 }
 
@@ -196,7 +197,7 @@ function submit(ctx: DomainContext, app: App, body: Body, kind: 'sendall' | 'sen
 }
 
 function createMessage(ctx: DomainContext, app: Recorded<App>, { msgtype, articles }: Content, audience: number, now: number, awaiting: boolean): MassMessage {
-  const message = ctx.changes.newMessage({
+  const stored = ctx.store.messages.set({
     msg_id: nextMsgId(ctx.store.ids, ctx.random),
     msg_data_id: msgtype === 'mpnews' ? nextDataId(ctx.store.ids, ctx.random) : undefined,
     appid: app.appid,
@@ -211,9 +212,9 @@ function createMessage(ctx: DomainContext, app: Recorded<App>, { msgtype, articl
     event_status: undefined,
     pushes: [],
   });
-  ctx.store.messages.set(message.msg_id, message);
+  const message = ctx.changes.newMessage(stored);
   app.message_ids.push(message.msg_id);
-  trackNewSend(app, message, now);
+  trackNewSend(ctx.store.messages, app, message, now);
   return message;
 }
 

@@ -87,23 +87,37 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const changes = new Changes();
 
   const appNow = (app: App) => clock.now() + app.offset_ms;
-  const notifyFinished = (message: MassMessage, app: App) => {
-    for (const listener of listeners) listener(message, app);
+  /** Tells the listeners of the sends that ended, once their unit is written. */
+  const notifyFinished = (ids: readonly number[]) => {
+    if (listeners.length === 0) return;
+    for (const id of ids) {
+      const message = store.messages.get(id);
+      const app = message && store.apps.get(message.appid);
+      if (!app) continue;
+      for (const listener of listeners) listener(message, app);
+    }
   };
-  /** Ends `message` if its time is up at the app's time; listeners hear of it once that is written. */
-  const settle = (message: MassMessage, app: App) => {
+  /** Ends the send `msgId` if its time is up at the app's time; listeners hear of it once that is written. */
+  const settle = (msgId: number, app: App) => {
+    const message = store.messages.get(msgId)!;
     const ending = dueEnding(message, app, appNow(app));
     if (!ending || !transition(changes.message(message), ending.event, ending.at)) return;
-    changes.afterCommit(() => notifyFinished(message, app));
+    changes.finished(message);
   };
   const tickApp = (app: App) => {
-    for (const message of takeDue(app, appNow(app))) settle(message, app);
+    for (const id of takeDue(store.messages, app, appNow(app))) settle(id, app);
   };
   /** Puts the store back as the unit found it: its write failed, so nothing it did may stay. */
   const rollback = (set: ChangeSet) => {
-    for (const [message, before] of set.messages) {
-      if (before === 'created') store.messages.delete(message.msg_id);
-      else Object.assign(message, before);
+    // A tick takes due sends out of the index without touching their app: every app whose sends the
+    // unit changed is indexed afresh too, or a send put back to SENDING would never end.
+    const reindexed = new Set<App>();
+    for (const [msgId, before] of set.messages) {
+      const appid = before === 'created' ? store.messages.get(msgId)?.appid : before.appid;
+      const app = appid === undefined ? undefined : store.apps.get(appid);
+      if (app) reindexed.add(app);
+      if (before === 'created') store.messages.delete(msgId);
+      else store.messages.set(before);
     }
     for (const change of [...set.taggings].reverse()) change.undo();
     for (const { app, id, previous } of [...set.clientMsgIds].reverse()) {
@@ -113,22 +127,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     }
     undoHeld(set.media, (app) => app.library as Map<string, Media>);
     undoHeld(set.drafts, (app) => app.drafts as Map<string, Draft>);
-    // A tick takes due sends out of the index without touching their app: every app whose sends the
-    // unit changed is indexed afresh too, or a send put back to SENDING would never end.
-    const reindexed = new Set<App>();
     for (const [app, before] of set.apps) {
       if (before === 'created') {
         store.apps.delete(app.appid);
+        reindexed.delete(app);
         continue;
       }
       Object.assign(app, before);
       app.message_ids.length = set.messageCounts.get(app) ?? app.message_ids.length;
       reindexTokens(store, app);
       reindexed.add(app);
-    }
-    for (const message of set.messages.keys()) {
-      const app = store.apps.get(message.appid);
-      if (app) reindexed.add(app);
     }
     for (const app of reindexed) rebuildInFlight(store, app);
   };
@@ -142,6 +150,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       throw new StateWriteError(err);
     }
     for (const then of set.afterCommit) then();
+    notifyFinished(set.finished);
   };
   let depth = 0;
   const unit = <T>(work: () => T): T => {
@@ -207,11 +216,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const recorded = changes.message(message);
     transition(recorded, event, now, status);
     if (message.status === 'SENDING') {
-      trackApproved(changes.app(app), recorded, now);
+      trackApproved(store.messages, changes.app(app), recorded, now);
       // Approved to nobody: due at once.
       tickApp(app);
     }
-    if (message.status === 'SEND_FAIL') changes.afterCommit(() => notifyFinished(message, app));
+    if (message.status === 'SEND_FAIL') changes.finished(message);
     return done(message);
   };
   const canCreateApp = (input: AppInput): ControlResult<void> =>
@@ -259,8 +268,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tick,
     recordPush: (message, record) =>
       unit(() => {
-        const recorded = changes.message(message);
-        recorded.pushes = [...message.pushes, record];
+        changes.message(message).pushes = [...message.pushes, record];
       }),
     canCreateApp,
     createApp: (input) =>

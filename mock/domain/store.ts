@@ -3,6 +3,7 @@
  * tokens, audience and messages. Plain data, no HTTP; every rule module takes a Store.
  */
 import { startIdSequences, type IdSequences } from './ids.js';
+import { MessageTable } from './message-table.js';
 import { MinHeap } from './min-heap.js';
 import type { Random } from './random.js';
 
@@ -145,6 +146,25 @@ export interface MassMessage {
   readonly pushes: readonly PushRecord[];
 }
 
+/** `message`'s fields as a plain object, in the order the state file writes them (its lists shared, not copied). */
+export function copyMessage(message: MassMessage): MassMessage {
+  return {
+    msg_id: message.msg_id,
+    msg_data_id: message.msg_data_id,
+    appid: message.appid,
+    msgtype: message.msgtype,
+    articles: message.articles,
+    deleted_articles: message.deleted_articles,
+    audience: message.audience,
+    created_at: message.created_at,
+    status: message.status,
+    start_work: message.start_work,
+    finished_at: message.finished_at,
+    event_status: message.event_status,
+    pushes: message.pushes,
+  };
+}
+
 export interface TokenRecord {
   readonly token: string;
   readonly appid: string;
@@ -179,19 +199,19 @@ export interface Usage {
   readonly minute_calls: number;
 }
 
-/** An app's sends still waiting or sending, indexed by when they end (in-flight.ts keeps it). */
+/** An app's sends still waiting or sending, by msg_id, indexed by when they end (in-flight.ts keeps it). */
 export interface InFlight {
   /**
    * SENDING sends keyed by the work count at which they end (start_work + audience units), which no
    * speed change moves; entries of sends that ended otherwise (failed, or settled when read) stay
    * until popped, and are skipped then.
    */
-  sending: MinHeap<MassMessage>;
+  sending: MinHeap;
   /**
    * Sends waiting for the administrator, in creation order, which is also the order they time out
-   * in (app time only moves forward); maps each to its seq. Entries that stopped waiting are skipped.
+   * in (app time only moves forward); maps each msg_id to its seq. Entries that stopped waiting are skipped.
    */
-  awaiting: Map<MassMessage, number>;
+  awaiting: Map<number, number>;
   /**
    * The next send's seq: sends ending in the same tick end in creation order, so their events (and
    * the seeded draws each makes) come in that order.
@@ -247,14 +267,14 @@ export interface Store {
   apps: Map<string, App>;
   /** maps access_token to its record (both kinds). */
   tokens: Map<string, TokenRecord>;
-  /** maps msg_id to its message, for every app (msg_ids are unique across apps). */
-  messages: Map<number, MassMessage>;
+  /** Every app's messages by msg_id (msg_ids are unique across apps). */
+  messages: MessageTable;
   /** The last msg_id and msg_data_id handed out (sends and previews share the msg_ids). */
   ids: IdSequences;
 }
 
 export function createStore(random: Random): Store {
-  return { apps: new Map(), tokens: new Map(), messages: new Map(), ids: startIdSequences(random) };
+  return { apps: new Map(), tokens: new Map(), messages: new MessageTable(), ids: startIdSequences(random) };
 }
 
 export const DEFAULT_PUSH: PushOptions = { timeout_ms: 5000, retry_delay_ms: 1000 };

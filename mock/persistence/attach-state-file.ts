@@ -11,7 +11,7 @@ import { rebuildInFlight } from '../domain/in-flight.js';
 import { tokensOf } from '../domain/tokens.js';
 import { CLIENTMSGID_WINDOW_MS } from '../domain/sends.js';
 import type { Simulator } from '../domain/simulator.js';
-import { createInFlight, nextTagIdAfter, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media } from '../domain/store.js';
+import { copyMessage, createInFlight, nextTagIdAfter, type App, type ClientMsgIdEntry, type Draft, type MassMessage, type Media } from '../domain/store.js';
 import { withStarTag } from '../domain/tag-settings.js';
 import { applyTagging } from '../domain/apply-tagging.js';
 import { startCompaction, type Compaction } from './compact-in-background.js';
@@ -84,7 +84,7 @@ function* snapshot(sim: Simulator): Generator<StateRecord> {
     for (const media of app.library.values()) yield { t: 'media', appid: app.appid, media };
     for (const draft of app.drafts.values()) yield { t: 'draft', appid: app.appid, draft };
   }
-  for (const message of sim.store.messages.values()) yield { t: 'msg', msg: message };
+  for (const message of sim.store.messages.values()) yield { t: 'msg', msg: copyMessage(message) };
 }
 
 /** What the app holds that an app record does not: rebuilt from the messages on restore, or recorded on its own. */
@@ -106,10 +106,13 @@ function appChange(sim: Simulator, app: App, before: Before<App>): StateRecord |
   return set && { t: 'app-set', appid: app.appid, set: set as AppFields };
 }
 
-function messageChange(message: MassMessage, before: Before<MassMessage>): StateRecord | undefined {
+function messageChange(sim: Simulator, msgId: number, before: Before<MassMessage>): StateRecord | undefined {
+  const stored = sim.store.messages.get(msgId);
+  if (!stored) return undefined;
+  const message = copyMessage(stored);
   if (before === 'created') return { t: 'msg', msg: message };
   const set = changedFields(message, before);
-  return set && { t: 'msg-set', msg_id: message.msg_id, set: set as MessageFields };
+  return set && { t: 'msg-set', msg_id: msgId, set: set as MessageFields };
 }
 
 function mediaRecord({ app, media_id, now }: HeldChange<Media>): StateRecord {
@@ -135,8 +138,8 @@ function changeRecords(sim: Simulator, changes: ChangeSet): StateRecord[] {
   }
   for (const { app, id, entry } of changes.clientMsgIds) records.push({ t: 'cmid', appid: app.appid, id, msg_id: entry.msg_id, at: entry.at });
   records.push(...changes.media.map(mediaRecord), ...changes.drafts.map(draftRecord));
-  for (const [message, before] of changes.messages) {
-    const record = messageChange(message, before);
+  for (const [msgId, before] of changes.messages) {
+    const record = messageChange(sim, msgId, before);
     if (record) records.push(record);
   }
   return records;
@@ -151,7 +154,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       return;
     case 'drop':
       store.apps.delete(record.appid);
-      for (const [id, message] of store.messages) if (message.appid === record.appid) store.messages.delete(id);
+      for (const message of store.messages.values()) if (message.appid === record.appid) store.messages.delete(message.msg_id);
       return;
     case 'clock':
       latestClock.now = Math.max(latestClock.now, record.now);
@@ -176,7 +179,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
     }
     case 'msg':
       // A record written before pushes or article counts were recorded has none: no pushes, one article.
-      store.messages.set(record.msg.msg_id, { ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1, deleted_articles: record.msg.deleted_articles ?? [] });
+      store.messages.set({ ...record.msg, pushes: record.msg.pushes ?? [], articles: record.msg.articles ?? 1, deleted_articles: record.msg.deleted_articles ?? [] });
       return;
     case 'media': {
       const app = store.apps.get(record.appid);
@@ -196,7 +199,7 @@ function apply(sim: Simulator, record: StateRecord, latestClock: { now: number }
       return;
     case 'msg-set': {
       const message = store.messages.get(record.msg_id);
-      if (message) Object.assign(message, record.set);
+      if (message) store.messages.set({ ...copyMessage(message), ...record.set });
       return;
     }
   }
@@ -211,12 +214,12 @@ function restore(sim: Simulator, records: StateRecord[]): void {
   for (const record of records) apply(sim, record, latestClock);
   // What the records do not hold is rebuilt: each app's message list, its sends in flight (in
   // creation order, as the file keeps them), the token index.
-  for (const [id, message] of store.messages) {
+  for (const message of store.messages.values()) {
     const app = store.apps.get(message.appid);
-    if (app) app.message_ids.push(id);
-    else store.messages.delete(id);
+    if (app) app.message_ids.push(message.msg_id);
+    else store.messages.delete(message.msg_id);
   }
-  continueAfter(store.ids, [...store.messages.values()]);
+  continueAfter(store.ids, store.messages.values());
   for (const app of store.apps.values()) {
     rebuildInFlight(store, app);
     for (const token of tokensOf(app)) store.tokens.set(token.token, token);

@@ -122,7 +122,7 @@ export function createPushService({ sim, fetch }: PushServiceOptions): PushServi
     let prefixIndex = 0;
     // Per delivery, so a reset that forgets the message also stops its retries.
     const own = new AbortController();
-    const isCurrent = () => sim.store.messages.get(message.msg_id) === message;
+    const isCurrent = () => sim.store.messages.holds(message);
     const delivery = deliverPush({
       url,
       token,

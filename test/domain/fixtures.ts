@@ -6,11 +6,13 @@
  * simulator takes them, so a test can hand them to the writers and set up state on them.
  */
 import { Changes } from '../../mock/domain/changes.js';
+import type { MessageTable } from '../../mock/domain/message-table.js';
 import { createRandom, type Random } from '../../mock/domain/random.js';
 import {
   DEFAULT_PROTECTION_CODES,
   DEFAULT_PUSH,
   REALSPEED,
+  copyMessage,
   createAppState,
   createStore,
   type App,
@@ -25,7 +27,7 @@ import {
 } from '../../mock/domain/store.js';
 
 export type { App, AppSettings, Draft, MassMessage, Media, Recorded, SpeedLevel, Store, TokenRecord };
-export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH };
+export { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, copyMessage };
 
 /** 2026-11-22T00:00:00Z: app time in these tests starts here. */
 export const T0 = Date.UTC(2026, 10, 22);
@@ -99,6 +101,11 @@ export function newMessage(app: App, fields: Partial<MassMessage> = {}): Recorde
     pushes: [],
     ...fields,
   });
+}
+
+/** newMessage's send, stored in `messages` as a send is: what comes back reads and writes its row there; recorded. */
+export function storedMessage(messages: MessageTable, app: App, fields: Partial<MassMessage> = {}): Recorded<MassMessage> {
+  return new Changes().message(messages.set(newMessage(app, fields)));
 }
 
 /** A Random whose token() answers `tokens` in turn (then the seeded ones); the rest is seeded. */

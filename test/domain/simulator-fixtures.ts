@@ -13,7 +13,7 @@ import type { Body } from '../../mock/domain/loose.js';
 import type { Result } from '../../mock/domain/result.js';
 import { openidCodec } from '../../mock/domain/openid-codec.js';
 import { createSimulator, type Simulator } from '../../mock/domain/simulator.js';
-import type { App, MassMessage } from '../../mock/domain/store.js';
+import { copyMessage, type App, type MassMessage } from '../../mock/domain/store.js';
 
 /** 2026-11-22T00:00:00Z: global mock time in these tests starts here. */
 export const T0 = Date.UTC(2026, 10, 22);
@@ -52,15 +52,16 @@ function startApps(apps: AppInput[] | undefined, media: 'strict' | 'any'): AppIn
 
 /**
  * A ChangeSet as the tests compare it: what it touched, in order, without the copies the entities
- * had before the unit (`created` lists the apps and messages the unit made).
+ * had before the unit (`created` lists the apps and the msg_ids of the messages the unit made).
  */
 export interface Touched {
   reset: boolean;
   dropped: string[];
   clock: number | undefined;
   apps: App[];
-  messages: MassMessage[];
-  created: (App | MassMessage)[];
+  /** msg_ids. */
+  messages: number[];
+  created: (App | number)[];
 }
 
 export function touched(set: ChangeSet | undefined): Touched {
@@ -100,6 +101,11 @@ export function messageOf(sim: Simulator, msgId: number): MassMessage {
   const message = sim.store.messages.get(msgId);
   if (!message) throw new Error(`no message ${msgId}`);
   return message;
+}
+
+/** The fields of the message `msgId` as they are now, as a plain object (messageOf reads them live). */
+export function messageFields(sim: Simulator, msgId: number): MassMessage {
+  return copyMessage(messageOf(sim, msgId));
 }
 
 export function appOf(sim: Simulator, appid: string): App {

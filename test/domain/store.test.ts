@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Changes } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
 import { startIdSequences } from '../../mock/domain/ids.js';
+import { newApp, newMessage } from './fixtures.js';
 import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, REALSPEED, createAppState, createStore, type AppSettings } from '../../mock/domain/store.js';
 
 const settings: AppSettings = {
@@ -36,7 +37,7 @@ describe('createStore', () => {
     const a = createStore(random);
     const b = createStore(random);
     const before = { ...b.ids };
-    a.messages.set(1, undefined as never);
+    a.messages.set(newMessage(newApp()));
     a.ids.msg += 1;
     expect(b.messages.size).toBe(0);
     expect(b.ids).toEqual(before);
@@ -87,7 +88,7 @@ describe('createAppState', () => {
     const b = createAppState(settings, random);
     a.message_ids.push(1);
     new Changes().clientMsgId(a, 'x', { msg_id: 1, at: 0 });
-    a.in_flight.awaiting.set(undefined as never, 0);
+    a.in_flight.awaiting.set(1, 0);
     expect(b.message_ids).toEqual([]);
     expect(b.clientmsgids.size).toBe(0);
     expect(b.in_flight.awaiting.size).toBe(0);
