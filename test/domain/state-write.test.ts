@@ -17,9 +17,10 @@ import { issueMedia } from '../../mock/domain/media-library.js';
 import { CLIENTMSGID_WINDOW_MS, previewMassMsg, sendAll, setSpeed } from '../../mock/domain/sends.js';
 import { createSimulator } from '../../mock/domain/simulator.js';
 import type { App } from '../../mock/domain/store.js';
+import { batchTagging, batchUntagging } from '../../mock/domain/tags.js';
 import { authenticate, issueAccessToken, issueStableToken } from '../../mock/domain/tokens.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageOf, newSim, only, openids, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 /** 1,000 fans (tag 100 of the default app) at speed 0: 75 ms. */
 const TAG_MS = 75;
@@ -366,6 +367,25 @@ describe('a write that fails', () => {
     expect(app.library).toEqual(library);
     expect(app.drafts).toEqual(drafts);
     expect(app.drafts.get(draft)?.articles[0]?.title).toBe('old');
+  });
+
+  it('puts back what its tagging calls did, however many, and holds nothing for a tag they alone touched', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { fans: 10, tags: [{ id: 100, name: 'a', count: 0 }, { id: 101, name: 'b', count: 0 }] });
+    const [x, y, z, w] = openids(app, 4);
+    const tag = (openid: string, tagid: number) => expectOk(batchTagging(t.sim.ctx, app, { openid_list: [openid], tagid }));
+    t.sim.unit(() => tag(x!, 100));
+    const held = () => [...app.taggings].map(([id, { added, removed }]) => [id, [...added], [...removed]]);
+    const before = held();
+    refused(t, () =>
+      t.sim.unit(() => {
+        tag(y!, 100);
+        tag(z!, 101);
+        tag(w!, 101);
+        expectOk(batchUntagging(t.sim.ctx, app, { openid_list: [x], tagid: 100 }));
+      }),
+    );
+    expect(held()).toEqual(before);
   });
 
   it('moves no clock and ends nothing: the global clock moves only once written', () => {
