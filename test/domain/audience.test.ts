@@ -133,6 +133,17 @@ describe('membersFrom and positionAfter', () => {
     expect(membersFrom(app, vip, 297, 3)).toEqual([297, 298, 400].map((position) => at(app, 100, position)));
   });
 
+  it('puts a fan tagged on top at the start of the next page when the page before ended just ahead of it', () => {
+    const app = audienceApp();
+    const vip = tagOf(app, 100);
+    const added = [at(app, 100, 300), at(app, 100, 301)];
+    applyTagging(app, 100, 'tag', added);
+    const first = membersFrom(app, vip, 0, 300);
+    expect(first.at(-1)).toBe(at(app, 100, 299));
+    expect(membersFrom(app, vip, positionAfter(app, vip, first.at(-1)!), 300)).toEqual(added);
+    expect(membersFrom(app, vip, positionAfter(app, vip, added[0]!), 300)).toEqual([added[1]]);
+  });
+
   it('resumes right after the fan the cursor names', () => {
     const app = audienceApp();
     const vip = tagOf(app, 100);

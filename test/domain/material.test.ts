@@ -60,6 +60,7 @@ describe('batchGetMaterial', () => {
         { media_id: a.media_id, name: 'a.jpg', update_time: seconds(T0), url: a.url },
       ],
     });
+    expect(list({ type: 'image', count: 1 }).item[0]).not.toHaveProperty('url');
   });
 
   it('lists voice and video apart, and news empty', () => {

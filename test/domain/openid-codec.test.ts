@@ -45,6 +45,14 @@ describe('openidCodec', () => {
     expect(mine.decode(foreign.map((openid) => mine.head + openid.slice(mine.head.length)))).toEqual([undefined, undefined]);
   });
 
+  it("decodes none of 20,000 of another app's openids under its own head: the block's 8-byte mark is the app's", () => {
+    const mine = openidCodec(app(1));
+    const forged = openidCodec(app(2))
+      .encode(Array.from({ length: 20_000 }, (_, i) => i))
+      .map((openid) => mine.head + openid.slice(mine.head.length));
+    expect(mine.decode(forged).filter((index) => index !== undefined)).toEqual([]);
+  });
+
   it('decodes nothing that is no openid: no string, the wrong length, the bare head, 22 of one letter', () => {
     const codec = openidCodec(app());
     const [openid] = codec.encode([5]);

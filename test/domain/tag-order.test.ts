@@ -41,6 +41,8 @@ describe('tagOrder', () => {
 
   it('orders the same in every version, since a state file keeps tagging as changes to this order', () => {
     expect(firsts(tagOrder(app(1000), 100), 8)).toEqual(ORDER_OF_TAG_100);
+    // 4,096 fans fill 12 bits exactly: the network works on those, not on 14.
+    expect(firsts(tagOrder(app(4096), 100), 8)).toEqual(ORDER_OF_TAG_100_OF_4096);
   });
 
   it('is kept while the fans stay, and made again over the new range once they change', () => {
@@ -56,5 +58,6 @@ describe('tagOrder', () => {
   });
 });
 
-/** The first 8 fans of tag 100 over the 1,000 fans of fixtures.ts's app. */
+/** The first 8 fans of tag 100 over the 1,000 fans of fixtures.ts's app, and over 4,096. */
 const ORDER_OF_TAG_100 = [994, 34, 906, 420, 20, 282, 968, 799];
+const ORDER_OF_TAG_100_OF_4096 = [2018, 4074, 1802, 392, 852, 1661, 3816, 3631];
