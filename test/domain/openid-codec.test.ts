@@ -83,6 +83,18 @@ describe('openidCodec', () => {
     }
   });
 
+  it('decodes a list as it decodes each of its openids alone, whatever stands before each', () => {
+    const codec = openidCodec(app());
+    const foreign = openidCodec(app(2)).encode([3]);
+    const list = codec.encode([10, 20, 30]).flatMap((openid) => {
+      const last = BASE64URL.indexOf(openid.at(-1)!);
+      const misspelled = replaced(openid, openid.length - 1, BASE64URL[last ^ 1]!);
+      return [openid, misspelled, replaced(openid, 10, '.'), ...foreign, `${openid}x`, openid];
+    });
+    expect(codec.decode(list)).toEqual(list.map((openid) => codec.decode([openid])[0]));
+    expect(codec.decode(list).filter((index) => index !== undefined)).toEqual([10, 10, 20, 20, 30, 30]);
+  });
+
   it('decodes no index past the safe integers', () => {
     const codec = openidCodec(app());
     expect(codec.decode(codec.encode([2 ** 53, 2 ** 60]))).toEqual([undefined, undefined]);

@@ -12,7 +12,7 @@ import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycl
 import type { Body } from '../../mock/domain/loose.js';
 import { addDraft } from '../../mock/domain/articles.js';
 import { deleteDraft, updateDraft } from '../../mock/domain/draft-box.js';
-import { deleteMaterial } from '../../mock/domain/material.js';
+import { batchGetMaterial, deleteMaterial } from '../../mock/domain/material.js';
 import { issueMedia } from '../../mock/domain/media-library.js';
 import { CLIENTMSGID_WINDOW_MS, previewMassMsg, sendAll, setSpeed } from '../../mock/domain/sends.js';
 import { createSimulator } from '../../mock/domain/simulator.js';
@@ -386,6 +386,19 @@ describe('a write that fails', () => {
       }),
     );
     expect(held()).toEqual(before);
+  });
+
+  it('keeps a material whose deletion it took back in its place among the newest first', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { media: 'strict' });
+    const voices = [0, 1, 2].map(() => {
+      const voice = t.sim.unit(() => issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'voice', source: 'material' })).media_id;
+      expectDone(t.sim.advance(1_000, app.appid));
+      return voice;
+    });
+    const listed = () => expectOk(batchGetMaterial(app, { type: 'voice', offset: 0, count: 20 })).item.map((item) => item.media_id);
+    refused(t, () => t.sim.unit(() => expectOk(deleteMaterial(t.sim.ctx, app, { media_id: voices[0] }))));
+    expect(listed()).toEqual([...voices].reverse());
   });
 
   it('moves no clock and ends nothing: the global clock moves only once written', () => {
