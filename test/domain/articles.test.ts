@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ARTICLES, addDraft, uploadNews } from '../../mock/domain/articles.js';
+import { MAX_ARTICLES, addDraft, addNews, uploadNews } from '../../mock/domain/articles.js';
 import type { Body } from '../../mock/domain/loose.js';
 import { TEMPORARY_MEDIA_MS, issueMedia } from '../../mock/domain/media-library.js';
 import type { App, MediaSource, MediaType } from '../../mock/domain/store.js';
@@ -130,6 +130,25 @@ describe('addDraft', () => {
     expect(t.commits).toHaveLength(before + 1);
     expect(t.commits.at(-1)!.drafts).toEqual([{ app, media_id: answer.media_id, now: app.drafts.get(answer.media_id), previous: undefined }]);
     expect(touched(t.commits.at(-1))).toEqual(only({}));
+  });
+});
+
+describe('the comment switches', () => {
+  it('keeps each as 1 when given 1, as a number or a string, and as 0 otherwise', () => {
+    const thumb = issue('thumb', 'material');
+    const switches = (given: Body) => {
+      const { need_open_comment, only_fans_can_comment } = app.drafts.get(expectOk(draft({ articles: [article(thumb, given)] })).media_id)!.articles[0]!;
+      return { need_open_comment, only_fans_can_comment };
+    };
+    expect(switches({ need_open_comment: 1, only_fans_can_comment: '1' })).toEqual({ need_open_comment: 1, only_fans_can_comment: 1 });
+    expect(switches({ need_open_comment: '1', only_fans_can_comment: 1 })).toEqual({ need_open_comment: 1, only_fans_can_comment: 1 });
+    expect(switches({ need_open_comment: 2, only_fans_can_comment: true })).toEqual({ need_open_comment: 0, only_fans_can_comment: 0 });
+  });
+});
+
+describe('addNews', () => {
+  it('answers 45103 whatever is sent: WeChat withdrew material/add_news for the draft box', () => {
+    expectFail(addNews(), 45103);
   });
 });
 

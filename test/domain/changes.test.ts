@@ -246,6 +246,19 @@ describe('Changes', () => {
     expect(changes.take()).toBeDefined();
   });
 
+  it('makes a tagging change at once and takes it alone, with the undo it answered', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    const undo = () => {};
+    const made: string[] = [];
+    changes.tagging(app, { tagid: 100, op: 'tag', fans: [3, 4] }, () => {
+      made.push('applied');
+      return undo;
+    });
+    expect(made).toEqual(['applied']);
+    expect(changes.take()).toEqual(changeSet({ taggings: [{ app, tagid: 100, op: 'tag', fans: [3, 4], undo }] }));
+  });
+
   it('takes a move of the global clock alone, with what makes it, unmade', () => {
     const changes = new Changes();
     let moved = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, formatOfName, isUploadedFile, sniffFormat } from '../../mock/domain/file-formats.js';
+import { SNIFF_BYTES, formatOfName, isUploadedFile, signatureOf, sniffFormat, type FileFormat } from '../../mock/domain/file-formats.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string, ...after: number[]) => Uint8Array.from([...Buffer.from(text, 'latin1'), ...after]);
@@ -68,6 +68,21 @@ describe('sniffFormat', () => {
     ['an ASF GUID cut short', bytes(0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf)],
   ])('knows no format for %s', (_, head) => {
     expect(sniffFormat(head)).toBeUndefined();
+  });
+});
+
+describe('signatureOf', () => {
+  const FORMATS: FileFormat[] = ['jpeg', 'png', 'gif', 'bmp', 'amr', 'mp3', 'wma', 'wav', 'mp4'];
+
+  it.each(FORMATS)('opens a stand-in %s file with bytes sniffFormat knows it by', (format) => {
+    expect(sniffFormat(signatureOf(format))).toBe(format);
+  });
+
+  it('spells each format\'s signature as the format does', () => {
+    expect(Buffer.from(signatureOf('gif')).toString('latin1')).toBe('GIF89a');
+    expect(Buffer.from(signatureOf('wav')).toString('latin1')).toBe('RIFF\0\0\0\0WAVE');
+    expect(Buffer.from(signatureOf('mp4')).toString('latin1')).toBe('\0\0\0\x18ftyp');
+    expect([...signatureOf('jpeg')]).toEqual([0xff, 0xd8, 0xff, 0xe0]);
   });
 });
 

@@ -5,9 +5,11 @@ import {
   TEMPORARY_MEDIA_MS,
   acceptMedia,
   draftsOf,
+  findDraft,
   isExpired,
   issueDraft,
   issueMedia,
+  materialOf,
   unixSeconds,
   type MediaRef,
 } from '../../mock/domain/media-library.js';
@@ -38,6 +40,30 @@ describe('draftsOf', () => {
     const a = addDraft(app, 'd-a');
     const b = addDraft(app, 'd-b', 2);
     expect(draftsOf(app)).toEqual([DEFAULT_DRAFT, a, b]);
+  });
+});
+
+describe('findDraft', () => {
+  it('finds a draft the app added, or the default draft, and nothing else', () => {
+    const app = newApp();
+    const own = addDraft(app, 'd-own');
+    addMedia(app, 'm-news', { type: 'news', source: 'uploadnews', articles: [article()] });
+    expect(findDraft(app, 'd-own')).toBe(own);
+    expect(findDraft(app, DEFAULT_NEWS_MEDIA_ID)).toBe(DEFAULT_DRAFT);
+    for (const id of ['m-news', 'nothing', undefined, 42]) expect(findDraft(app, id)).toBeUndefined();
+  });
+});
+
+describe('materialOf', () => {
+  it('finds permanent material only: not temporary media, uploadnews, uploadvideo or drafts', () => {
+    const app = newApp();
+    const image = addMedia(app, 'm-image', { source: 'material', expires_at: undefined });
+    addMedia(app, 'm-upload');
+    addMedia(app, 'm-news', { type: 'news', source: 'uploadnews' });
+    addMedia(app, 'm-video', { type: 'mpvideo', source: 'uploadvideo' });
+    addDraft(app, 'd-draft');
+    expect(materialOf(app, 'm-image')).toBe(image);
+    for (const id of ['m-upload', 'm-news', 'm-video', 'd-draft', DEFAULT_NEWS_MEDIA_ID, 'nothing', undefined, 7]) expect(materialOf(app, id)).toBeUndefined();
   });
 });
 

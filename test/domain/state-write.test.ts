@@ -12,14 +12,15 @@ import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycl
 import type { Body } from '../../mock/domain/loose.js';
 import { addDraft } from '../../mock/domain/articles.js';
 import { deleteDraft, updateDraft } from '../../mock/domain/draft-box.js';
-import { deleteMaterial } from '../../mock/domain/material.js';
+import { batchGetMaterial, deleteMaterial } from '../../mock/domain/material.js';
 import { issueMedia } from '../../mock/domain/media-library.js';
 import { CLIENTMSGID_WINDOW_MS, previewMassMsg, sendAll, setSpeed } from '../../mock/domain/sends.js';
 import { createSimulator } from '../../mock/domain/simulator.js';
 import type { App } from '../../mock/domain/store.js';
+import { batchTagging, batchUntagging } from '../../mock/domain/tags.js';
 import { authenticate, issueAccessToken, issueStableToken } from '../../mock/domain/tokens.js';
 import { applyAppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageFields, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, T0, addApp, appOf, distinct, expectDone, expectOk, messageFields, messageOf, newSim, only, openids, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 /** 1,000 fans (tag 100 of the default app) at speed 0: 75 ms. */
 const TAG_MS = 75;
@@ -366,6 +367,38 @@ describe('a write that fails', () => {
     expect(app.library).toEqual(library);
     expect(app.drafts).toEqual(drafts);
     expect(app.drafts.get(draft)?.articles[0]?.title).toBe('old');
+  });
+
+  it('puts back what its tagging calls did, however many, and holds nothing for a tag they alone touched', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { fans: 10, tags: [{ id: 100, name: 'a', count: 0 }, { id: 101, name: 'b', count: 0 }] });
+    const [x, y, z, w] = openids(app, 4);
+    const tag = (openid: string, tagid: number) => expectOk(batchTagging(t.sim.ctx, app, { openid_list: [openid], tagid }));
+    t.sim.unit(() => tag(x!, 100));
+    const held = () => [...app.taggings].map(([id, { added, removed }]) => [id, [...added], [...removed]]);
+    const before = held();
+    refused(t, () =>
+      t.sim.unit(() => {
+        tag(y!, 100);
+        tag(z!, 101);
+        tag(w!, 101);
+        expectOk(batchUntagging(t.sim.ctx, app, { openid_list: [x], tagid: 100 }));
+      }),
+    );
+    expect(held()).toEqual(before);
+  });
+
+  it('keeps a material whose deletion it took back in its place among the newest first', () => {
+    const t = failingSim();
+    const app = addApp(t.sim, { media: 'strict' });
+    const voices = [0, 1, 2].map(() => {
+      const voice = t.sim.unit(() => issueMedia(t.sim.ctx, app, t.sim.appNow(app), { type: 'voice', source: 'material' })).media_id;
+      expectDone(t.sim.advance(1_000, app.appid));
+      return voice;
+    });
+    const listed = () => expectOk(batchGetMaterial(app, { type: 'voice', offset: 0, count: 20 })).item.map((item) => item.media_id);
+    refused(t, () => t.sim.unit(() => expectOk(deleteMaterial(t.sim.ctx, app, { media_id: voices[0] }))));
+    expect(listed()).toEqual([...voices].reverse());
   });
 
   it('moves no clock and ends nothing: the global clock moves only once written', () => {

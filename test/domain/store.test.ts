@@ -3,7 +3,7 @@ import { Changes } from '../../mock/domain/changes.js';
 import { createRandom } from '../../mock/domain/random.js';
 import { startIdSequences } from '../../mock/domain/ids.js';
 import { newApp, newMessage } from './fixtures.js';
-import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, REALSPEED, createAppState, createStore, type AppSettings } from '../../mock/domain/store.js';
+import { DEFAULT_PROTECTION_CODES, DEFAULT_PUSH, FIRST_CREATED_TAG_ID, REALSPEED, createAppState, createStore, nextTagIdAfter, type AppSettings } from '../../mock/domain/store.js';
 
 const settings: AppSettings = {
   appid: 'wxstore0000000001',
@@ -92,6 +92,26 @@ describe('createAppState', () => {
     expect(b.message_ids).toEqual([]);
     expect(b.clientmsgids.size).toBe(0);
     expect(b.in_flight.awaiting.size).toBe(0);
+  });
+});
+
+describe('nextTagIdAfter', () => {
+  const tag = (id: number) => ({ id, name: `t${id}`, count: 0 });
+
+  it('gives created tags ids from 100, past every id held, whatever their order', () => {
+    expect(FIRST_CREATED_TAG_ID).toBe(100);
+    expect(nextTagIdAfter([])).toBe(100);
+    expect(nextTagIdAfter([tag(2)])).toBe(100);
+    expect(nextTagIdAfter([tag(2), tag(130), tag(100)])).toBe(131);
+  });
+
+  it('never goes back below the id it was at, so ids are not reused', () => {
+    expect(nextTagIdAfter([tag(100)], 150)).toBe(150);
+    expect(nextTagIdAfter([tag(160)], 150)).toBe(161);
+  });
+
+  it('is where a new app starts', () => {
+    expect(createAppState(settings, createRandom(3)).next_tag_id).toBe(101);
   });
 });
 

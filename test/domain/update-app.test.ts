@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import { getSpeed, massmsgget, sendAll } from '../../mock/domain/sends.js';
 import type { App } from '../../mock/domain/store.js';
+import { batchTagging, createTag, getTags } from '../../mock/domain/tags.js';
 import { applyAppPatch, type AppPatch } from '../../mock/domain/update-app.js';
-import { MPNEWS_TO_ALL, STAR_TAG, T0, addApp, distinct, expectOk, messageOf, newSim, only, textToTag, touched, type TestSim } from './simulator-fixtures.js';
+import { MPNEWS_TO_ALL, STAR_TAG, T0, addApp, distinct, expectOk, messageOf, newSim, only, openids, textToTag, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
 let app: App;
@@ -165,6 +166,48 @@ describe('applyAppPatch', () => {
     expect(messageOf(t.sim, send()).audience).toBe(6);
     patch({ protection: true });
     expect(messageOf(t.sim, send(distinct(MPNEWS_TO_ALL))).status).toBe('AWAITING_CONFIRMATION');
+  });
+
+  it('gives created tags ids past those it held and those given, never one used before', () => {
+    expect(expectOk(t.sim.unit(() => createTag(t.sim.ctx, app, { tag: { name: 'made' } })))).toEqual({ tag: { id: 101, name: 'made' } });
+    patch({ tags: [{ id: 100, name: 't', count: 1 }] });
+    expect(app.next_tag_id).toBe(102);
+    patch({ tags: [{ id: 150, name: 'far', count: 1 }] });
+    expect(app.next_tag_id).toBe(151);
+  });
+
+  describe('what tagging did', () => {
+    const tagFans = (n: number) => expectOk(t.sim.unit(() => batchTagging(t.sim.ctx, app, { openid_list: openids(app, n), tagid: 100 })));
+    const count = () => getTags(app).tags.find((tag) => tag.id === 100)?.count;
+    const lastTaggings = () => t.commits.at(-1)!.taggings.map(({ tagid, op, fans }) => ({ tagid, op, fans }));
+
+    beforeEach(() => {
+      patch({ tags: [{ id: 100, name: 't', count: 0 }] });
+      tagFans(3);
+      expect(count()).toBe(3);
+    });
+
+    it.each<[string, AppPatch]>([
+      ['fans', { fans: 1000 }],
+      ['tags', { tags: [{ id: 100, name: 't', count: 0 }] }],
+    ])('is forgotten once the %s are set, recorded as one clear of every tag', (_, changes) => {
+      patch(changes);
+      expect(count()).toBe(0);
+      expect(app.taggings.size).toBe(0);
+      expect(lastTaggings()).toEqual([{ tagid: undefined, op: 'clear', fans: [] }]);
+    });
+
+    it('stays when neither fans nor tags are set', () => {
+      patch({ protection: true, limits: {} });
+      expect(count()).toBe(3);
+      expect(lastTaggings()).toEqual([]);
+    });
+
+    it('is not recorded as cleared when there was none', () => {
+      patch({ fans: 1000 });
+      patch({ fans: 999 });
+      expect(lastTaggings()).toEqual([]);
+    });
   });
 
   describe('a speed change', () => {

@@ -4,7 +4,7 @@ import type { Body } from '../../mock/domain/loose.js';
 import type { Result } from '../../mock/domain/result.js';
 import { TEMPORARY_MEDIA_MS, issueMedia } from '../../mock/domain/media-library.js';
 import type { App } from '../../mock/domain/store.js';
-import { addMaterial, uploadTempMedia, uploadVideo } from '../../mock/domain/uploads.js';
+import { addMaterial, uploadImage, uploadTempMedia, uploadVideo } from '../../mock/domain/uploads.js';
 import { T0, addApp, expectDone, expectFail, expectOk, newSim, only, touched, type TestSim } from './simulator-fixtures.js';
 
 let t: TestSim;
@@ -233,5 +233,23 @@ describe('uploadVideo', () => {
     const loose = addApp(t.sim, { media: 'any' });
     expectOk(video({ media_id: 'made-up' }, loose));
     expectFail(video({ media_id: 7 }, loose), 40007);
+  });
+});
+
+describe('uploadImage', () => {
+  const image = (params: Body) => t.sim.unit(() => uploadImage(t.sim.ctx, params));
+
+  it('answers a JPG or PNG of up to 1 MB its address on WeChat\'s image host, keeping nothing', () => {
+    const commits = t.commits.length;
+    expect(expectOk(image({ media: file('jpeg', MB) }))).toEqual({ url: expect.stringMatching(/^http:\/\/mmbiz\.qpic\.cn\/mmbiz_jpg\/[^/]+\/0\?wx_fmt=jpeg$/) });
+    expect(expectOk(image({ media: file('png') })).url).toMatch(/^http:\/\/mmbiz\.qpic\.cn\/mmbiz_png\/[^/]+\/0\?wx_fmt=png$/);
+    expect(app.library.size).toBe(0);
+    expect(t.commits).toHaveLength(commits);
+  });
+
+  it('answers 41005 without a file, 40005 for another format, 40006 over 1 MB', () => {
+    expectFail(image({}), 41005);
+    expectFail(image({ media: file('gif') }), 40005);
+    expectFail(image({ media: file('png', MB + 1) }), 40006);
   });
 });
