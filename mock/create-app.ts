@@ -137,7 +137,7 @@ export function createApp(options: MockOptions = {}): MockApp {
 
   const listener = createRequestListener({
     admit: createAdmission({ host: options.host, controlToken: options.controlToken, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }),
-    wechat: serveWechat({ handler, journal, inspect: options.validateResponses ? inspect : undefined }),
+    wechat: serveWechat({ handler, journal, inspect: options.validateResponses ? inspect : undefined, grouping: stateFile }),
     control,
   });
   // The app is only a shell around the listener, for supertest and for mounting in another Express app.

@@ -194,6 +194,20 @@ export class Changes {
 }
 
 /** A unit's changes could not be written (disk full, I/O error): nothing of it was applied. */
+/**
+ * A commit listener's failed write that also held earlier units, queued to be written together (a
+ * group commit): the simulator rolls the failed unit back, then those, newest first.
+ */
+export class QueuedWriteError extends Error {
+  override name = 'QueuedWriteError';
+  constructor(
+    cause: unknown,
+    readonly earlier: readonly ChangeSet[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
 export class StateWriteError extends Error {
   override name = 'StateWriteError';
   constructor(cause: unknown) {

@@ -3,7 +3,7 @@
  * and of the control API on top. Knows nothing of HTTP.
  */
 import { inputOf, settingsFromInput, DEFAULT_APP, type AppInput } from './app-settings.js';
-import { Changes, StateWriteError, type ChangeSet, type HeldChange } from './changes.js';
+import { Changes, QueuedWriteError, StateWriteError, type ChangeSet, type HeldChange } from './changes.js';
 import type { Clock } from './clock.js';
 import { done, refuse, type ControlResult } from './control-result.js';
 import type { DomainContext } from './domain-context.js';
@@ -33,7 +33,10 @@ export type FinishListener = (message: MassMessage, app: App) => void;
 
 /**
  * Receives what each unit of work changed (the --state-file), before the answer is sent; when it
- * throws, the unit is rolled back and the caller gets a StateWriteError.
+ * throws, the unit is rolled back and the caller gets a StateWriteError. A listener may queue a
+ * unit with nothing to do after it is written (no finished send, no clock move) and write it with
+ * the next ones; when that write fails it undoes them (`undo`), or throws a QueuedWriteError naming
+ * them if the unit at hand failed with them.
  */
 export type CommitListener = (changes: ChangeSet) => void;
 
@@ -56,6 +59,8 @@ export interface Simulator {
   onCommit(listener: CommitListener): void;
   /** Runs `work` as one unit: what it changed is committed once, when it returns; a failed write throws StateWriteError with the unit undone. */
   unit<T>(work: () => T): T;
+  /** Puts the store back as it was before `units` (committed, oldest first, then not written): newest first. */
+  undo(units: readonly ChangeSet[]): void;
   /** The clock's tick: every send whose time is up ends now (at the time it was due). */
   tick(): void;
   /** Keeps a push attempt on its message. */
@@ -140,6 +145,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     }
     for (const app of reindexed) rebuildInFlight(store, app);
   };
+  const undo = (units: readonly ChangeSet[]) => {
+    for (let i = units.length - 1; i >= 0; i--) rollback(units[i]!);
+  };
   const commit = () => {
     const set = changes.take();
     if (!set) return;
@@ -147,6 +155,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       for (const listener of commitListeners) listener(set);
     } catch (err) {
       rollback(set);
+      if (err instanceof QueuedWriteError) {
+        undo(err.earlier);
+        throw new StateWriteError(err.cause);
+      }
       throw new StateWriteError(err);
     }
     for (const then of set.afterCommit) then();
@@ -265,6 +277,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       changes.recording = true;
     },
     unit,
+    undo,
     tick,
     recordPush: (message, record) =>
       unit(() => {

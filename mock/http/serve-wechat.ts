@@ -6,7 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Journal } from '../harness/journal.js';
-import type { WechatAnswer, WechatHandler, WechatInterruption } from '../wechat/handle-wechat.js';
+import type { CallGrouping } from '../persistence/group-commit.js';
+import type { WechatAnswer, WechatHandler, WechatInterruption, WechatOutcome } from '../wechat/handle-wechat.js';
 import { formSummary, readMultipart, type ReadForm } from '../wechat/read-multipart.js';
 import type { AnyRoute } from '../wechat/route.js';
 import { routeFor } from '../wechat/routes.js';
@@ -23,6 +24,8 @@ export interface ServeWechatOptions {
   inspect?: ((answer: WechatAnswer, contentType: string, text: string) => { status: number; body: unknown } | undefined) | undefined;
   /** Where every /cgi-bin request is recorded (secrets are redacted by the journal). */
   journal?: Journal | undefined;
+  /** With --state-file: calls answered in one turn are written together, and each answer waits for that write. */
+  grouping?: CallGrouping | undefined;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -59,7 +62,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** The request as the WeChat handler takes it: `body` (and a multipart route's form) as read, the rest from the message. */
-export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer, form?: ReadForm, tunnel = tunnelOf(req)): WechatRequest {
+export function wechatRequestOf(req: IncomingMessage, path: string, query: string, body: Buffer, form?: ReadForm): WechatRequest {
   return {
     method: req.method ?? 'GET',
     path,
@@ -70,21 +73,32 @@ export function wechatRequestOf(req: IncomingMessage, path: string, query: strin
     contentType: header(req, 'content-type'),
     form,
     host: header(req, 'host'),
-    tunnel,
+    tunnel: tunnelOf(req),
     forcedErrcode: header(req, 'x-mock-errcode'),
   };
 }
 
 export type ServeWechat = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function serveWechat({ handler, inspect, journal }: ServeWechatOptions): ServeWechat {
-  /** Runs the route and sends its answer; the body has been read. */
+export function serveWechat({ handler, inspect, journal, grouping }: ServeWechatOptions): ServeWechat {
+  /** Runs the route and sends its answer, once what it changed is written; the body has been read. */
   const respond = (req: IncomingMessage, res: ServerResponse, route: AnyRoute, path: string, query: string, bytes: Buffer, form?: ReadForm): void => {
-    const tunnel = tunnelOf(req);
-    const request = wechatRequestOf(req, path, query, bytes, form, tunnel);
-    const outcome = handler(route, request);
-    const { method } = request;
-    const host = tunnel?.host;
+    const request = wechatRequestOf(req, path, query, bytes, form);
+    if (!grouping) return reply(res, request, handler(route, request));
+    const outcome = grouping.group(() => handler(route, request));
+    grouping.afterWrite((failed) => {
+      try {
+        reply(res, request, failed ? handler.writeFailed(route.operationId) : outcome);
+      } catch (err) {
+        answerUnexpected(res, err);
+      }
+    });
+  };
+
+  /** Journals the call and sends its answer (or its fault). */
+  const reply = (res: ServerResponse, request: WechatRequest, outcome: WechatOutcome): void => {
+    const { method, path, query, form } = request;
+    const host = request.tunnel?.host;
     // An upload is journaled as what the mock keeps of it, never its bytes.
     const body = form ? JSON.stringify(formSummary(form)) : request.text;
     if ('interrupt' in outcome) {

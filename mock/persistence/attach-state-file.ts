@@ -1,7 +1,8 @@
 /**
  * --state-file: restores the simulator from the file and compacts it, then appends what each unit
  * of work changed (the fields it touched, not whole apps) before the answer goes out; a unit whose
- * append fails is not applied. The file stays bounded: once the log outgrows max(2 × its compacted
+ * append fails is not applied. The WeChat calls answered in one turn of the event loop are appended
+ * together (group-commit.ts). The file stays bounded: once the log outgrows max(2 × its compacted
  * size, 1 MiB) it is compacted in the background. Compacted again at close.
  */
 import { chmodSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { copyMessage, createInFlight, nextTagIdAfter, type App, type ClientMsgId
 import { withStarTag } from '../domain/tag-settings.js';
 import { applyTagging } from '../domain/apply-tagging.js';
 import { startCompaction, type Compaction } from './compact-in-background.js';
+import { GroupCommit, type CallGrouping } from './group-commit.js';
 import { loadStateFile, serializeRecords, STATE_FORMAT, STATE_VERSION, type AppFields, type AppRecord, type MessageFields, type StateHeader, type StateRecord } from './state-file.js';
 import { NODE_IO, PRIVATE_MODE, StateLog, StateRewrite, type StateFileIo } from './state-log.js';
 
@@ -37,7 +39,7 @@ export interface StateFileStats {
   size: number;
 }
 
-export interface StateFileHandle {
+export interface StateFileHandle extends CallGrouping {
   /** True when the last record was torn by a crash and dropped. */
   recovered: boolean;
   /** Apps and messages restored from the file. */
@@ -312,11 +314,7 @@ export function attachStateFile(sim: Simulator, path: string, seed: number, opti
     });
   };
 
-  sim.onCommit((changes) => {
-    if (closed) return;
-    const records = changeRecords(sim, changes);
-    if (records.length === 0) return;
-    const text = serializeRecords(records);
+  const write = (text: string) => {
     try {
       log.append(text);
     } catch (err) {
@@ -328,14 +326,27 @@ export function attachStateFile(sim: Simulator, path: string, seed: number, opti
     failing = false;
     compaction?.follow(text);
     if (!compaction && log.size > Math.max(2 * compactedSize, MIN_COMPACT_BYTES)) compactInBackground();
+  };
+  const commits = new GroupCommit({ write, undo: (units) => sim.undo(units) });
+
+  sim.onCommit((changes) => {
+    if (closed) return;
+    const records = changeRecords(sim, changes);
+    // Queued only when nothing waits for the write but the answer (a finished send's push does), and
+    // no compaction is reading the state: its snapshot must hold only what is written.
+    const queueable = !compaction && changes.finished.length === 0 && changes.afterCommit.length === 0;
+    commits.commit(changes, records.length === 0 ? '' : serializeRecords(records), queueable);
   });
 
   return {
     recovered: loaded?.recovered ?? false,
     restored,
     stats: () => ({ ...stats, size: log.size }),
+    group: (work) => commits.group(work),
+    afterWrite: (then) => commits.afterWrite(then),
     close() {
       if (closed) return;
+      commits.flush();
       closed = true;
       compaction?.cancel();
       log.close();

@@ -174,15 +174,18 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     return shape(run(route, app, input.value), admitted.warning, admitted.fault);
   };
 
-  return (route: AnyRoute, request: WechatRequest): WechatOutcome => {
+  /** WeChat's own answer to a failure on its side: the state file could not take the call's change, so it was not applied. */
+  const writeFailed = (operationId: OperationId): WechatAnswer => error(operationId, undefined, -1);
+
+  const handle = (route: AnyRoute, request: WechatRequest): WechatOutcome => {
     try {
       return sim.unit(() => (route.auth === 'access_token' ? withAccessToken(route, request) : withCredentials(route, request)));
     } catch (err) {
-      // The state file could not take the change, so it was not applied: WeChat's own answer to a failure on its side.
-      if (err instanceof StateWriteError) return error(route.operationId, undefined, -1);
+      if (err instanceof StateWriteError) return writeFailed(route.operationId);
       throw err;
     }
   };
+  return Object.assign(handle, { writeFailed });
 }
 
 export type WechatHandler = ReturnType<typeof createWechatHandler>;

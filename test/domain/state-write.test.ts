@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPID } from '../../mock/domain/app-settings.js';
-import { StateWriteError } from '../../mock/domain/changes.js';
+import { QueuedWriteError, StateWriteError, type ChangeSet } from '../../mock/domain/changes.js';
 import { createClock } from '../../mock/domain/clock.js';
 import { CONFIRMATION_WINDOW_MS, EVENT_STATUS } from '../../mock/domain/lifecycle.js';
 import type { Body } from '../../mock/domain/loose.js';
@@ -573,5 +573,61 @@ describe('operations that commit on their own', () => {
     // And outside a unit, after one threw, they run.
     expectDone(t.sim.advance(5));
     expect(t.clock.now()).toBe(T0 + 5);
+  });
+});
+
+describe('units committed and written later (a group commit)', () => {
+  /** A simulator whose listener holds each unit's ChangeSet back, as a group commit queues it, unless `writeNow`. */
+  function queueingSim() {
+    const t = newSim();
+    const queued: ChangeSet[] = [];
+    const state = { writeNow: false, full: false };
+    t.sim.onCommit((set) => {
+      if (state.writeNow) {
+        if (state.full) throw new QueuedWriteError(new Error('ENOSPC: no space left on device'), queued.splice(0));
+        queued.length = 0;
+        return;
+      }
+      queued.push(set);
+    });
+    return { ...t, queued, state };
+  }
+
+  it('undo puts them back newest first: an app touched by each is as before the first', () => {
+    const t = queueingSim();
+    const app = appOf(t.sim, DEFAULT_APPID);
+    const before = fieldsOf(app);
+    t.sim.unit(() => setSpeed(t.sim.ctx, app, { speed: 1 }));
+    const sent = sendIn(t, app, MPNEWS_TO_ALL);
+    t.sim.unit(() => setSpeed(t.sim.ctx, app, { speed: 3 }));
+    expect(t.queued).toHaveLength(3);
+    t.sim.undo(t.queued);
+    expect(fieldsOf(app)).toEqual(before);
+    expect(app.speed).toBe(0);
+    expect(t.sim.store.messages.get(sent)).toBeUndefined();
+    expect(app.in_flight.sending.size + app.in_flight.awaiting.size).toBe(0);
+  });
+
+  it('a QueuedWriteError rolls back the unit that failed, then the units it names, and nothing else', () => {
+    const t = queueingSim();
+    const app = appOf(t.sim, DEFAULT_APPID);
+    t.sim.unit(() => setSpeed(t.sim.ctx, app, { speed: 2 }));
+    t.queued.length = 0; // written
+    t.sim.unit(() => setSpeed(t.sim.ctx, app, { speed: 1 }));
+    const token = t.sim.unit(() => issueAccessToken(t.sim.store, t.sim.random, t.sim.ctx.changes.app(app), t.sim.appNow(app))).access_token;
+    t.state.writeNow = true;
+    t.state.full = true;
+    let error: unknown;
+    try {
+      t.sim.unit(() => setSpeed(t.sim.ctx, app, { speed: 4 }));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StateWriteError);
+    expect((error as StateWriteError).cause).toEqual(new Error('ENOSPC: no space left on device'));
+    // Rolled back in the other order, the speed would be 1, the queued unit's.
+    expect(app.speed).toBe(2);
+    expect(authenticate(t.sim.store, token, t.sim.appNow).ok).toBe(false);
+    expect(t.queued).toEqual([]);
   });
 });

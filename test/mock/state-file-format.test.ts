@@ -3,12 +3,13 @@
  * change the file cannot take is not applied.
  */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp, type MockOptions } from '../../mock/index.js';
+import { createApp, startMockServer, type MockOptions } from '../../mock/index.js';
 import { createClock } from '../../mock/domain/clock.js';
 import { WX_ERRORS } from '../../mock/domain/errors.js';
 import { setSpeed } from '../../mock/domain/sends.js';
@@ -396,5 +397,111 @@ describe('write, then apply', () => {
     const restored = restarted.app.mock.sim.store.apps.get('wx0000000000000001')!;
     expect([[...restored.library.keys()], restored.drafts.size]).toEqual([[thumb], 0]);
     restarted.app.mock.stateFile!.close();
+  });
+});
+
+describe('calls answered in one turn', () => {
+  /** Sends `requests` pipelined in one TCP write, so the server reads them all in one turn, and returns the JSON bodies in order. */
+  async function pipelined(port: number, requests: { path: string; body: unknown }[]): Promise<Record<string, any>[]> {
+    const raw = requests
+      .map(({ path, body }) => {
+        const text = JSON.stringify(body);
+        return `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+      })
+      .join('');
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    const bodies = await new Promise<string[]>((resolve, reject) => {
+      socket.on('error', reject);
+      socket.on('data', (chunk) => {
+        received += chunk.toString('utf8');
+        const found = [...received.matchAll(/\r\n\r\n(\{[^\r]*?\})(?=HTTP\/1\.1|$)/g)].map((m) => m[1]!);
+        if (found.length === requests.length) resolve(found);
+      });
+      socket.write(raw);
+    });
+    socket.destroy();
+    return bodies.map((text) => JSON.parse(text) as Record<string, any>);
+  }
+
+  /** node:fs counting the appends to the state file (compactions write elsewhere), and failing them while `failing`. */
+  function countingIo(file: string): StateFileIo & { appends: string[]; failing: boolean } {
+    const fds = new Set<number>();
+    const io = {
+      ...(fs as unknown as StateFileIo),
+      appends: [] as string[],
+      failing: false,
+      openSync(path: string, flags: string, mode?: number): number {
+        const fd = fs.openSync(path, flags, mode);
+        if (path === file && flags === 'a') fds.add(fd);
+        return fd;
+      },
+      writeSync(fd: number, buffer: Buffer, offset: number, length: number): number {
+        if (!fds.has(fd)) return fs.writeSync(fd, buffer, offset, length);
+        if (io.failing) throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+        io.appends.push(buffer.subarray(offset, offset + length).toString('utf8'));
+        return fs.writeSync(fd, buffer, offset, length);
+      },
+    };
+    return io;
+  }
+
+  async function started(file: string, io: StateFileIo) {
+    const server = await startMockServer({ clock: { mode: 'manual' }, seed: 5, stateFile: file, stateFileIo: io, warn: () => {} });
+    const port = Number(new URL(server.url).port);
+    const token = (await (await fetch(`${server.url}${PATHS.getAccessToken}?${new URLSearchParams(tokenQuery)}`)).json()).access_token as string;
+    const at = (path: string) => `${path}?access_token=${token}`;
+    return { server, port, at };
+  }
+
+  it('writes their changes with one append, before any of them is answered', async () => {
+    const file = stateFile();
+    const io = countingIo(file);
+    const { server, port, at } = await started(file, io);
+    try {
+      io.appends.length = 0;
+      const answers = await pipelined(port, [
+        { path: at(PATHS.setSpeed), body: { speed: 3 } },
+        { path: at(PATHS.sendAll), body: MPNEWS_TO_ALL },
+        { path: at(PATHS.getSpeed), body: {} },
+      ]);
+      expect(answers[0]).toMatchObject({ errcode: 0 });
+      expect(answers[1]).toMatchObject({ errcode: 0, msg_id: expect.any(Number) });
+      expect(answers[2]).toMatchObject({ speed: 3 });
+      expect(io.appends).toHaveLength(1);
+      const records = io.appends[0]!.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+      expect(records.map((record) => record.t)).toEqual(expect.arrayContaining(['app-set', 'msg']));
+      expect(records.find((record) => record.t === 'app-set')?.set.speed).toBe(3);
+    } finally {
+      await server.close();
+    }
+    const restarted = open(file);
+    expect(restarted.app.mock.sim.store.apps.get('wx0000000000000001')!.speed).toBe(3);
+    expect(restarted.app.mock.stateFile!.restored.messages).toBe(1);
+    restarted.app.mock.stateFile!.close();
+  });
+
+  it('answers them all -1 when that append fails, the read that saw their changes too, and applies none', async () => {
+    const file = stateFile();
+    const io = countingIo(file);
+    const { server, port, at } = await started(file, io);
+    try {
+      io.failing = true;
+      const answers = await pipelined(port, [
+        { path: at(PATHS.setSpeed), body: { speed: 3 } },
+        { path: at(PATHS.sendAll), body: MPNEWS_TO_ALL },
+        { path: at(PATHS.getSpeed), body: {} },
+      ]);
+      expect(answers.map((answer) => answer.errcode)).toEqual([-1, -1, -1]);
+      expect(answers.every((answer) => String(answer.errmsg).startsWith(WX_ERRORS[-1].text))).toBe(true);
+      const sim = server.app.mock.sim;
+      expect(sim.store.apps.get('wx0000000000000001')!.speed).toBe(0);
+      expect(sim.store.messages.size).toBe(0);
+      io.failing = false;
+      const [after] = await pipelined(port, [{ path: at(PATHS.getSpeed), body: {} }]);
+      expect(after).toEqual({ speed: 0, realspeed: 80 });
+    } finally {
+      await server.close();
+    }
   });
 });
