@@ -47,11 +47,11 @@ function inprocSummary(runs) {
 }
 
 /**
- * `config.coldRuns` rounds over every target but bare-http and wiremock-default, each round ending
+ * `config.coldRuns` rounds over every target but the two bare node:http ones and wiremock-default, each round ending
  * with startMockServer in-process: the report's `cold`. `warmPort`: any port, for the warm-up call.
  */
 export async function measureColdStart(defs, config, warmPort) {
-  const coldTargets = config.targets.filter((t) => t !== 'bare-http' && t !== 'wiremock-default');
+  const coldTargets = config.targets.filter((t) => t !== 'bare-http' && t !== 'bare-http-work' && t !== 'wiremock-default');
   const cold = Object.fromEntries([...coldTargets, 'mock-inprocess'].map((t) => [t, []]));
   await httpCall(warmPort, 'GET', '/').catch(() => undefined); // warm this process's HTTP client
   for (let run = 0; run < config.coldRuns; run++) {

@@ -25,9 +25,10 @@
  *   BENCH_COLD_RUNS=5      cold starts per target
  *   BENCH_MESSAGES=1000000 sendall calls through HTTP (at 20 connections), and messages inside the domain
  *   BENCH_FAN_SENDS=20000  sends per process in the 10 vs 10,000,000 fans comparison
- *   BENCH_TARGETS=mock,mock-state,express,bare-http,prism,wiremock,wiremock-default
+ *   BENCH_TARGETS=mock,mock-state,express,bare-http,bare-http-work,prism,wiremock,wiremock-default
  *                          (wiremock: journal and logging off; wiremock-default: as shipped; without
- *                          bare-http there is no ratio to the ceiling)
+ *                          bare-http there is no ratio to the ceiling; bare-http-work is bare node:http
+ *                          with 2 µs of work per request, the scale that ratio is read on)
  *   BENCH_OPS=getSpeed,setSpeed,massmsgget
  *   BENCH_LATER_OPS=0      skip the later operations against getSpeed
  *   BENCH_PROFILE=0        skip the CPU profiles           BENCH_PROFILE_DURATION=8  seconds per operation and server
@@ -75,7 +76,7 @@ function readConfig() {
     profile: process.env.BENCH_PROFILE !== '0',
     intercept: process.env.BENCH_INTERCEPT !== '0',
     profileDuration: envNumber('BENCH_PROFILE_DURATION', quick ? 2 : 8),
-    targets: envList('BENCH_TARGETS', 'mock,mock-state,express,bare-http,prism,wiremock,wiremock-default'),
+    targets: envList('BENCH_TARGETS', 'mock,mock-state,express,bare-http,bare-http-work,prism,wiremock,wiremock-default'),
     ops: envList('BENCH_OPS', 'getSpeed,setSpeed,massmsgget'),
     cache: process.env.BENCH_CACHE ?? join(homedir(), '.cache/wechat-mass-mock-bench'),
   };

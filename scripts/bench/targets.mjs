@@ -14,8 +14,11 @@ const BASELINES = join(ROOT, 'scripts/bench/baselines');
 export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
 
 /** Bare node:http, answering `knownIds` as the mock's known msg_ids and `answers` (path → text) as given; `nodeFlags` go to node. */
-export const startBareHttp = (port, log, { knownIds, answers = {}, nodeFlags = [] }) =>
-  startProcess(process.execPath, [...nodeFlags, join(BASELINES, 'bare-http.mjs'), '--port', port], { env: { BENCH_KNOWN_MSG_IDS: knownIds.join(','), BENCH_ANSWERS: JSON.stringify(answers) }, log });
+export const startBareHttp = (port, log, { knownIds, answers = {}, nodeFlags = [], workUs = 0 }) =>
+  startProcess(process.execPath, [...nodeFlags, join(BASELINES, 'bare-http.mjs'), '--port', port], { env: { BENCH_KNOWN_MSG_IDS: knownIds.join(','), BENCH_ANSWERS: JSON.stringify(answers), BENCH_WORK_US: String(workUs) }, log });
+
+/** The work bare-http-work adds per request, µs: about half the mock's own (its profile's stages). */
+export const BARE_WORK_US = 2;
 
 /** How to start each target on a port; `pollMs` is how often to poll a slow starter for its first answer. */
 export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
@@ -30,6 +33,7 @@ export function targetDefinitions({ jar, wiremockDir, knownIds, logDir }) {
     },
     express: { label: 'minimal Express 5', start: (port) => startProcess(process.execPath, [join(BASELINES, 'minimal-express.mjs'), '--port', port], { env, log: join(logDir, 'express.log') }) },
     'bare-http': { label: 'bare node:http', start: (port) => startBareHttp(port, join(logDir, 'bare-http.log'), { knownIds }) },
+    'bare-http-work': { label: `bare node:http + ${BARE_WORK_US} µs of work`, start: (port) => startBareHttp(port, join(logDir, 'bare-http-work.log'), { knownIds, workUs: BARE_WORK_US }) },
     prism: {
       label: 'prism mock',
       start: (port) => startProcess(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', join(ROOT, 'openapi.yaml'), '--port', port, '--host', '127.0.0.1'], { log: join(logDir, 'prism.log') }),

@@ -7,6 +7,8 @@
  *   BENCH_KNOWN_MSG_IDS=3147494522,… (msg_ids answered SENDING; any other answers 40059)
  *   BENCH_ANSWERS={"/cgi-bin/draft/get":"{…}",…} (paths answered with that text, whatever the method:
  *     the later operations' answers, so a bigger answer's cost in node:http itself is measured too)
+ *   BENCH_WORK_US=2 (spins that many µs per request before answering: what a little work of its own
+ *     costs a server's throughput on this machine, the scale for the mock's ratio to the ceiling)
  */
 import { createServer } from 'node:http';
 
@@ -17,6 +19,14 @@ let speed = 0;
 const REALSPEED = [80, 60, 45, 30, 10];
 const RID = 'rid: 00000000-00000000-00000000';
 const answers = new Map(Object.entries(JSON.parse(process.env.BENCH_ANSWERS ?? '{}')));
+const workNs = BigInt(Math.round(Number(process.env.BENCH_WORK_US ?? 0) * 1000));
+
+/** Busy for BENCH_WORK_US, as a handler's own work is: the event loop is held, nothing allocated. */
+function work() {
+  if (workNs === 0n) return;
+  const until = process.hrtime.bigint() + workNs;
+  while (process.hrtime.bigint() < until);
+}
 
 function send(res, status, body) {
   const text = JSON.stringify(body);
@@ -53,6 +63,7 @@ function sendText(res, text) {
 }
 
 createServer((req, res) => {
+  work();
   const mark = req.url.indexOf('?');
   const path = mark === -1 ? req.url : req.url.slice(0, mark);
   const answer = answers.get(path);
