@@ -21,13 +21,21 @@ function draftUrl(draft: Draft, idx: number): string {
   return `http://mp.weixin.qq.com/s?__biz=mock&tempkey=${encodeURIComponent(draft.media_id)}&idx=${idx}`;
 }
 
+/** A draft is replaced, never changed in place: each version's items are built once, for every read of it. */
+const itemsOf = new WeakMap<Draft, NewsItem[]>();
+
 function newsItems(draft: Draft): NewsItem[] {
-  return draft.articles.map((article, i) => ({
-    ...article,
-    need_open_comment: article.need_open_comment ?? 0,
-    only_fans_can_comment: article.only_fans_can_comment ?? 0,
-    url: draftUrl(draft, i + 1),
-  }));
+  let items = itemsOf.get(draft);
+  if (!items) {
+    items = draft.articles.map((article, i) => ({
+      ...article,
+      need_open_comment: article.need_open_comment ?? 0,
+      only_fans_can_comment: article.only_fans_can_comment ?? 0,
+      url: draftUrl(draft, i + 1),
+    }));
+    itemsOf.set(draft, items);
+  }
+  return items;
 }
 
 /** When the draft last changed, ms: its update, else its creation. */

@@ -66,8 +66,10 @@ function spell(sealed: Buffer, at: number, out: Buffer, to: number): void {
 }
 
 /** The block `openid` spells after its head, into `blocks` at `to`; false when it spells none spell() writes. */
+/** unspell's scratch: one openid's characters as values, reused (the mock is single-threaded). */
+const values = new Uint8Array(BODY_CHARS);
+
 function unspell(openid: string, from: number, blocks: Buffer, to: number): boolean {
-  const values = new Array<number>(BODY_CHARS);
   for (let c = 0; c < BODY_CHARS; c++) {
     const code = openid.charCodeAt(from + c);
     const value = code < 128 ? VALUES[code]! : -1;
@@ -124,22 +126,24 @@ function createCodec({ key, mark, head }: Keys): OpenidCodec {
       }
       return openids;
     },
+    // Plain loops and no slices: getUserTags decodes one openid per call, and its cost is mostly this.
     decode(openids) {
       const candidates: number[] = [];
-      const blocks = Buffer.alloc(openids.length * BLOCK_BYTES);
-      openids.forEach((openid, i) => {
-        if (typeof openid !== 'string' || openid.length !== OPENID_LENGTH || !openid.startsWith(head)) return;
+      const blocks = Buffer.allocUnsafe(openids.length * BLOCK_BYTES);
+      for (let i = 0; i < openids.length; i++) {
+        const openid = openids[i];
+        if (typeof openid !== 'string' || openid.length !== OPENID_LENGTH || !openid.startsWith(head)) continue;
         if (unspell(openid, head.length, blocks, candidates.length * BLOCK_BYTES)) candidates.push(i);
-      });
+      }
       const found = new Array<number | undefined>(openids.length).fill(undefined);
       if (candidates.length === 0) return found;
       const opened = open(blocks.subarray(0, candidates.length * BLOCK_BYTES));
-      candidates.forEach((i, n) => {
+      for (let n = 0; n < candidates.length; n++) {
         const at = n * BLOCK_BYTES;
-        if (!opened.subarray(at, at + MARK_BYTES).equals(mark)) return;
+        if (opened.compare(mark, 0, MARK_BYTES, at, at + MARK_BYTES) !== 0) continue;
         const index = opened.readUInt32BE(at + MARK_BYTES) * TWO_32 + opened.readUInt32BE(at + MARK_BYTES + 4);
-        if (Number.isSafeInteger(index)) found[i] = index;
-      });
+        if (Number.isSafeInteger(index)) found[candidates[n]!] = index;
+      }
       return found;
     },
   };

@@ -86,6 +86,8 @@ describe('updateDraft', () => {
   it('replaces the article at index with the one given, at the app\'s time, keeping the others and the draft\'s creation', () => {
     const id = draftOf('a', 'b', 'c');
     const before = app.drafts.get(id);
+    // Read first: what a read built must not outlive the version it was built from.
+    expect(titles(id)).toEqual(['a', 'b', 'c']);
     later(60_000);
     expect(expectOk(update({ media_id: id, index: 1, articles: article('b2') }))).toEqual(OK);
     expect(titles(id)).toEqual(['a', 'b2', 'c']);
