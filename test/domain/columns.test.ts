@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodeColumn, NumberColumn, OptionalNumberColumn, SparseColumn } from '../../mock/domain/columns.js';
+import { bytesHeld } from './fixtures.js';
 
 describe('NumberColumn', () => {
   it('keeps numbers by row, across a resize that keeps the first rows', () => {
@@ -12,6 +13,14 @@ describe('NumberColumn', () => {
     expect(column.get(1)).toBe(2 ** 53);
     column.resize(2, 2);
     expect([column.get(0), column.get(1)]).toEqual([3_147_000_001, 2 ** 53]);
+  });
+
+  it('keeps the rows that fit when resized below its length', () => {
+    const column = new NumberColumn();
+    column.resize(4, 0);
+    [10, 11, 12, 13].forEach((value, row) => column.set(row, value));
+    column.resize(2, 4);
+    expect([column.get(0), column.get(1)]).toEqual([10, 11]);
   });
 });
 
@@ -45,6 +54,30 @@ describe('CodeColumn', () => {
     column.resize(rows + 1, rows);
     column.set(rows, 'wx7');
     expect([column.get(rows), column.get(255), column.get(256), column.get(65_536)]).toEqual(['wx7', 'wx255', 'wx256', 'wx65536']);
+  });
+
+  it('moves a row down, keeping the value it had', () => {
+    const column = new CodeColumn<string>();
+    column.resize(4, 0);
+    ['SENDING', 'SEND_SUCCESS', 'SEND_FAIL', 'DELETE'].forEach((value, row) => column.set(row, value));
+    column.move(2, 0);
+    expect([0, 1, 2, 3].map((row) => column.get(row))).toEqual(['SEND_FAIL', 'SEND_SUCCESS', 'SEND_FAIL', 'DELETE']);
+  });
+
+  // A value written again keeps its code, so the width follows the number of distinct values only.
+  it.each([
+    { values: 1, bytes: 1 },
+    { values: 256, bytes: 1 },
+    { values: 257, bytes: 2 },
+    { values: 65_536, bytes: 2 },
+    { values: 65_537, bytes: 4 },
+  ])('takes $bytes byte(s) a row while $values distinct values are known, each written many times', ({ values, bytes }) => {
+    const column = new CodeColumn<string>();
+    const rows = 2 * values + 1000;
+    column.resize(rows, 0);
+    for (let row = 0; row < rows; row++) column.set(row, `wx${row % values}`);
+    expect(bytesHeld(column)).toBe(rows * bytes);
+    expect([column.get(0), column.get(values - 1), column.get(rows - 1)]).toEqual(['wx0', `wx${values - 1}`, `wx${(rows - 1) % values}`]);
   });
 });
 

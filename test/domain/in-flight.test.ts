@@ -244,6 +244,15 @@ describe('takeDue', () => {
     expect(takeDue(messages, app, T0 + CONFIRMATION_WINDOW_MS + 1_000)).toEqual(idsOf(waiting));
   });
 
+  it('drops waiting sends no longer stored (a unit taken back), and goes on to the next', () => {
+    const { app, messages } = setUp();
+    const taken = awaiting(messages, app, T0);
+    const waiting = awaiting(messages, app, T0 + 1_000);
+    messages.delete(taken.msg_id);
+    expect(takeDue(messages, app, T0 + CONFIRMATION_WINDOW_MS + 1_000)).toEqual(idsOf(waiting));
+    expect(app.in_flight.awaiting.size).toBe(0);
+  });
+
   it('answers everything due in creation order, whatever order the sends end in', () => {
     const { app, messages } = setUp();
     const waiting = awaiting(messages, app, T0);

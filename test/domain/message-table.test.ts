@@ -9,6 +9,14 @@ let nextId = 3_147_000_001;
 const message = (fields: Partial<MassMessage> = {}): MassMessage => ({ ...newMessage(app, { msg_id: nextId++ }), ...fields });
 const idsIn = (table: MessageTable) => [...table.values()].map((each) => each.msg_id);
 const fieldsIn = (table: MessageTable) => [...table.values()].map(copyMessage);
+/** A table of `n` messages, the i-th to i fans, in rows 0 to n - 1. */
+function tableOf(n: number): { table: MessageTable; made: MassMessage[] } {
+  const table = new MessageTable();
+  const made = Array.from({ length: n }, (_, i) => message({ audience: i }));
+  for (const each of made) table.set(each);
+  return { table, made };
+}
+const deleteAll = (table: MessageTable, messages: MassMessage[]) => messages.forEach((each) => table.delete(each.msg_id));
 
 describe('MessageTable', () => {
   it('gives back every field as it was stored, undefined kept undefined and 0 kept 0', () => {
@@ -97,7 +105,60 @@ describe('MessageTable', () => {
     const d = message({ status: 'AWAITING_CONFIRMATION' });
     table.set(d);
     expect(fieldsIn(table)).toEqual([a, d]);
+    expect(table.rowOf(d.msg_id)).toBe(1);
     expect(() => taken.status).toThrow(/no longer stored/);
+  });
+
+  it('counts as holes only the rows it could not take back from the end', () => {
+    // One hole at the front, then 1500 messages taken back from the end: still one hole, no reason to move rows.
+    const { table, made } = tableOf(3000);
+    table.delete(made[0]!.msg_id);
+    deleteAll(table, made.slice(1500).reverse());
+    expect(table.size).toBe(1499);
+    expect(table.rowOf(made[1499]!.msg_id)).toBe(1499);
+  });
+
+  it('leaves fewer than 1024 holes alone, however few messages are left', () => {
+    const { table, made } = tableOf(3);
+    deleteAll(table, made.slice(0, 2));
+    expect(table.rowOf(made[2]!.msg_id)).toBe(2);
+  });
+
+  it('moves the rows down once at least 1024 holes outnumber the messages, not before', () => {
+    const { table, made } = tableOf(2050);
+    const last = made.at(-1)!.msg_id;
+    deleteAll(table, made.slice(0, 1024));
+    expect(table.rowOf(last)).toBe(2049);
+    // As many holes as messages: 1025 each.
+    table.delete(made[1024]!.msg_id);
+    expect(table.rowOf(last)).toBe(2049);
+    table.delete(made[1025]!.msg_id);
+    expect(table.rowOf(last)).toBe(1023);
+    expect(made.slice(1026).every((each, row) => table.rowOf(each.msg_id) === row)).toBe(true);
+  });
+
+  it('moves the rows down at exactly 1024 holes, and what was handed out before finds its message in its new row', () => {
+    const { table, made } = tableOf(2047);
+    deleteAll(table, made.slice(0, 1023));
+    const handed = table.get(made.at(-1)!.msg_id)!;
+    // The 1024th hole is the one delete that moves the rows.
+    table.delete(made[1023]!.msg_id);
+    expect(table.rowOf(handed.msg_id)).toBe(1022);
+    expect(handed.audience).toBe(2046);
+    handed.audience = 7;
+    expect(table.get(handed.msg_id)!.audience).toBe(7);
+  });
+
+  it('keeps every field of the rows before the first hole when it moves the others down', () => {
+    const pushes = [{ attempt: 1, outcome: 'ok' as const, at: '2026-11-22T00:00:00.000Z', duration_ms: 3, status: 200, reply: 'success' }];
+    const table = new MessageTable();
+    const first = message({ deleted_articles: [2], pushes });
+    table.set(first);
+    const rest = Array.from({ length: 1100 }, () => message({ deleted_articles: [1], pushes }));
+    for (const each of rest) table.set(each);
+    deleteAll(table, rest.slice(0, 1024));
+    expect(table.rowOf(rest.at(-1)!.msg_id)).toBe(76);
+    expect(fieldsIn(table)).toEqual([first, ...rest.slice(1024)]);
   });
 
   it('compacts once holes outnumber messages, keeping order, lookups and what was handed out', () => {
@@ -130,6 +191,18 @@ describe('MessageTable', () => {
     const again = table.get(a.msg_id)!;
     expect(table.holds(again)).toBe(true);
     expect(again.status).toBe('SEND_FAIL');
+  });
+
+  it('never takes what was handed out before a clear for a message stored since, whatever happens after', () => {
+    const table = new MessageTable();
+    const [a, b] = [message(), message()];
+    const before = table.set(a);
+    table.clear();
+    table.set(a);
+    table.set(b);
+    table.delete(b.msg_id);
+    expect(table.holds(before)).toBe(false);
+    expect(() => before.status).toThrow(/no longer stored/);
   });
 
   it('tells a message from a later one of the same msg_id: what was handed out for the first is gone', () => {
@@ -171,6 +244,16 @@ describe('MessageTable', () => {
     // Every other message, then those added meanwhile, each once.
     expect(seen).toEqual([...made.filter((_, i) => i % 2 === 0), ...later].map((each) => each.msg_id));
     expect(table.size).toBe(0);
+  });
+
+  it('lists on after the one listed when a later message is deleted meanwhile, neither again nor skipping', () => {
+    const { table, made } = tableOf(5);
+    const seen: number[] = [];
+    for (const each of table.values()) {
+      seen.push(each.msg_id);
+      if (each.msg_id === made[1]!.msg_id) table.delete(made[3]!.msg_id);
+    }
+    expect(seen).toEqual([made[0], made[1], made[2], made[4]].map((each) => each!.msg_id));
   });
 
   it('answers as a Map of msg_id to message does, whatever it is asked', () => {

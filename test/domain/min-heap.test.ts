@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MinHeap } from '../../mock/domain/min-heap.js';
+import { bytesHeld } from './fixtures.js';
 
 type Entry = { key: number; seq: number };
 const byKeyThenSeq = (a: Entry, b: Entry) => a.key - b.key || a.seq - b.seq;
@@ -161,5 +162,58 @@ describe('MinHeap', () => {
     rest.takeUpTo(3, () => {});
     expect(rest.peek()).toBe(10);
     expect(Array.from({ length: 4 }, () => rest.pop())).toEqual([10, 30, 31, 32]);
+  });
+
+  // Taking many entries moves those kept to the front: the slots past them still hold entries taken.
+  it('rebuilds from the entries kept only, never from the slots past them', () => {
+    // Stored as [1, 30, 2, 31]: kept [30, 31], and the slot after them still holds 2.
+    const pair = new MinHeap();
+    [1, 30, 2, 31].forEach((key, seq) => pair.push(key, seq, key));
+    pair.takeUpTo(2, () => {});
+    expect(Array.from({ length: 3 }, () => pair.pop())).toEqual([30, 31, undefined]);
+    // Stored as [1, 2, 3, 4, 50, 40, 60]: kept [50, 40, 60], and the slot after them still holds 4.
+    const three = new MinHeap();
+    [1, 2, 3, 4, 50, 40, 60].forEach((key, seq) => three.push(key, seq, key));
+    three.takeUpTo(4, () => {});
+    expect(Array.from({ length: 4 }, () => three.pop())).toEqual([40, 50, 60, undefined]);
+  });
+
+  describe('memory', () => {
+    /** Three 8-byte numbers an entry. */
+    const slots = (heap: MinHeap) => bytesHeld(heap) / 24;
+
+    it('doubles its room as it fills, from 16 entries', () => {
+      const heap = new MinHeap();
+      heap.push(1, 0, 1);
+      expect(slots(heap)).toBe(16);
+      for (let seq = 1; seq < 1000; seq++) heap.push(seq, seq, seq);
+      expect(slots(heap)).toBe(1024);
+    });
+
+    it('gives back half its room once three quarters of it stand empty, down to 16 entries, keeping the entries', () => {
+      const heap = new MinHeap();
+      for (let seq = 0; seq < 1000; seq++) heap.push(seq, seq, seq);
+      const popped: number[] = [];
+      /** The slots kept once popped down to `size` entries. */
+      const roomAt = (size: number) => {
+        while (heap.size > size) popped.push(heap.pop()!);
+        return slots(heap);
+      };
+      // [entries left, slots kept]: once at most a quarter is in use, room for twice the entries left, 16 at least.
+      const steps = [[257, 1024], [256, 512], [129, 512], [128, 256], [16, 32], [8, 16], [0, 16]] as const;
+      expect(steps.map(([size]) => roomAt(size))).toEqual(steps.map(([, room]) => room));
+      expect(popped).toEqual(Array.from({ length: 1000 }, (_, seq) => seq));
+    });
+
+    it('keeps room for twice the entries a take leaves, once three quarters stand empty', () => {
+      const heap = new MinHeap();
+      for (let seq = 0; seq < 1000; seq++) heap.push(seq, seq, seq);
+      heap.takeUpTo(899, () => {});
+      expect(slots(heap)).toBe(200);
+      expect(heap.peek()).toBe(900);
+      heap.takeUpTo(1000, () => {});
+      expect(slots(heap)).toBe(16);
+      expect(heap.size).toBe(0);
+    });
   });
 });
