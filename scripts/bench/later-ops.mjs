@@ -1,7 +1,7 @@
 /**
  * Operations added after the first ones stay within 10 % of getSpeed (uploads and list pages
  * excepted). A CLI of their own, since sendAll stores a message per call: SENDING_APP with a fan's
- * openid and a draft, every request checked a success first. Then getSpeed and the later operations
+ * openids and a draft, every request checked a success first. Then getSpeed and the later operations
  * take turns round after round at the first connection count; each is compared with getSpeed of the
  * same rounds. After each run the journal's newest entries of that operation (up to its ring of
  * 10,000) must be successes too. Bare node:http answering each operation's very answer takes its

@@ -1,6 +1,6 @@
 /**
  * The mock driven through HTTP as a user drives it: the bench's own app (SENDING_APP), the inputs
- * later operations need (a fan's openid, a draft with a permanent thumb), and whether answers were
+ * later operations need (fans' openids, a draft with a permanent thumb), and whether answers were
  * successes, asked before a measurement and, from the journal, after it.
  */
 import { httpCall } from './http.mjs';
@@ -45,10 +45,10 @@ async function addDraft(port, token) {
   return draft.media_id;
 }
 
-/** What laterOperations needs of the app of `token`: its first fan's openid (GET /cgi-bin/user/get) and a fresh draft. */
+/** What laterOperations needs of the app of `token`: the openids of its first 16 fans (GET /cgi-bin/user/get) and a fresh draft. */
 export async function laterInputs(port, token) {
   const followers = await succeed(port, 'GET', `/cgi-bin/user/get?access_token=${token}`);
-  return { openid: followers.data.openid[0], draft: await addDraft(port, token) };
+  return { openids: followers.data.openid.slice(0, 16), draft: await addDraft(port, token) };
 }
 
 /** Throws unless every request shape of every operation in `ops` answers a success; each path's answer text (its first request's). */

@@ -30,21 +30,22 @@ export function operations(token, knownIds) {
   };
 }
 
-/**
- * getSpeed and operations added after it that are neither uploads nor list pages, by operationId,
- * for the app of `token`: `openid` one of its fans, `draft` the media_id of one of its drafts.
- */
 /** Measured beside the later operations for reference, not held to their 10 %: round one's sendall, which stores a send per call. */
 export const REFERENCE_OPS = new Set(['sendAll']);
 
-export function laterOperations(token, { openid, draft }) {
+/**
+ * getSpeed and operations added after it that are neither uploads nor list pages, by operationId,
+ * for the app of `token`: `openids` some of its fans (getUserTags asks for each in turn), `draft` the
+ * media_id of one of its drafts.
+ */
+export function laterOperations(token, { openids, draft }) {
   const q = `?access_token=${encodeURIComponent(token)}`;
   const get = (path) => ({ path: `${path}${q}`, requests: [{ method: 'GET' }] });
-  const post = (path, body) => ({ path: `${path}${q}`, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }] });
+  const post = (path, ...bodies) => ({ path: `${path}${q}`, requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })) });
   return {
     getSpeed: post('/cgi-bin/message/mass/speed/get', {}),
     getTags: get('/cgi-bin/tags/get'),
-    getUserTags: post('/cgi-bin/tags/getidlist', { openid }),
+    getUserTags: post('/cgi-bin/tags/getidlist', ...openids.map((openid) => ({ openid }))),
     countDraft: get('/cgi-bin/draft/count'),
     getMaterialCount: get('/cgi-bin/material/get_materialcount'),
     getDraft: post('/cgi-bin/draft/get', { media_id: draft }),

@@ -105,6 +105,23 @@ describe('openidCodec', () => {
     expect(codec.decode(list).filter((index) => index !== undefined)).toEqual([10, 10, 20, 20, 30, 30]);
   });
 
+  it('decodes a single openid the same when asked again, also after more other lookups than it remembers', () => {
+    const codec = openidCodec(app());
+    const [asked] = codec.encode([7]);
+    const foreign = openidCodec(app(2)).encode([7])[0]!;
+    const misspelled = replaced(asked!, 10, '.');
+    const twice = (openid: string) => [codec.decode([openid])[0], codec.decode([openid])[0]];
+    expect(twice(asked!)).toEqual([7, 7]);
+    expect(twice(foreign)).toEqual([undefined, undefined]);
+    expect(twice(misspelled)).toEqual([undefined, undefined]);
+    const others = codec.encode(Array.from({ length: 1500 }, (_, i) => 100 + i));
+    expect(others.map((openid) => codec.decode([openid])[0])).toEqual(others.map((_, i) => 100 + i));
+    expect(twice(asked!)).toEqual([7, 7]);
+    expect(twice(foreign)).toEqual([undefined, undefined]);
+    // A list is decoded whole, whatever single lookups came before.
+    expect(codec.decode([asked!, foreign, others[0]!])).toEqual([7, undefined, 100]);
+  });
+
   it('decodes no index past the safe integers', () => {
     const codec = openidCodec(app());
     expect(codec.decode(codec.encode([2 ** 53, 2 ** 60]))).toEqual([undefined, undefined]);
