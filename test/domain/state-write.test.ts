@@ -75,9 +75,13 @@ describe('copies of what a unit touches', () => {
     expect(sim.ctx.changes.recording).toBe(false);
     const unrecorded = sim.unit(() => {
       sim.ctx.changes.app(app).fans = 3;
+      expectOk(sendAll(sim.ctx, app, { msgtype: 'text', text: { content: 'hi' }, filter: { is_to_all: true } }));
       return sim.ctx.changes.take();
     });
     expect(unrecorded?.apps.get(app)).toBe(app);
+    // Nor is a new message: without a state file nothing needs to know which were made.
+    expect(unrecorded?.messages.size).toBe(0);
+    expect(sim.store.messages.size).toBe(1);
     sim.onCommit(() => {});
     expect(sim.ctx.changes.recording).toBe(true);
     const recorded = sim.unit(() => {
@@ -625,6 +629,7 @@ describe('units committed and written later (a group commit)', () => {
     }
     expect(error).toBeInstanceOf(StateWriteError);
     expect((error as StateWriteError).cause).toEqual(new Error('ENOSPC: no space left on device'));
+    expect(new QueuedWriteError(new Error('EIO'), []).name).toBe('QueuedWriteError');
     // Rolled back in the other order, the speed would be 1, the queued unit's.
     expect(app.speed).toBe(2);
     expect(authenticate(t.sim.store, token, t.sim.appNow).ok).toBe(false);
