@@ -2,6 +2,7 @@
  * The servers measured: the mock's CLI, the minimal Express and bare node:http baselines, Prism and
  * WireMock (twice), each started as a process on a port of its own.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, fetchToken, sendToTag, waitForAnswer } from './http.mjs';
 import { MOCK_CLI, ROOT } from './paths.mjs';
@@ -11,7 +12,10 @@ import { writeWiremockStubs } from './wiremock.mjs';
 const BASELINES = join(ROOT, 'scripts/bench/baselines');
 
 /** The CLI as the bench runs it everywhere: manual clock, seed 1; `nodeFlags` go to node, `flags` to the CLI. */
-export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
+/** The node flags the CLI's shebang gives it, as `npx wechat-mass-mock` and `npm start` run it. */
+export const CLI_NODE_FLAGS = readFileSync(MOCK_CLI, 'utf8').split('\n', 1)[0].split(' ').filter((word) => word.startsWith('--'));
+
+export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...CLI_NODE_FLAGS, ...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
 
 /** Bare node:http, answering `knownIds` as the mock's known msg_ids and `answers` (path → text) as given; `nodeFlags` go to node. */
 export const startBareHttp = (port, log, { knownIds, answers = {}, nodeFlags = [], workUs = 0 }) =>
