@@ -1,9 +1,9 @@
-#!/usr/bin/env -S node --min-semi-space-size=16
+#!/usr/bin/env -S node --min-semi-space-size=16 --no-memory-reducer
 /**
  * The CLI: flags and environment in, a listening mock out. Exit 0 on shutdown, 2 on bad usage or config, 1 otherwise.
- * The shebang's --min-semi-space-size=16 (npm start passes the same): a process idle for its first
- * seconds had V8's memory reducer shrink its young generation, which the request path's short-lived
- * objects never grew back, and then answered at about 60 % of the rate (npm run bench, 2026-11-28).
+ * The shebang's node flags (npm start passes the same): a process left idle had V8's memory reducer
+ * shrink its young generation, which the request path's short-lived objects never grew back, and
+ * then answered at 60-80 % of the rate (npm run bench, 2026-11-28).
  */
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../../contracts/package-file.js';

@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {
 
 describe('the CLI\'s node flags', () => {
   it('are in its shebang, which env -S splits', () => {
-    expect(shebang).toBe('#!/usr/bin/env -S node --min-semi-space-size=16');
+    expect(shebang).toBe('#!/usr/bin/env -S node --min-semi-space-size=16 --no-memory-reducer');
   });
 
   it('are the ones npm start passes, to the file the package names as its bin', async () => {
