@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --min-semi-space-size=16 --no-memory-reducer
+#!/usr/bin/env -S node --no-memory-reducer
 /**
  * The CLI: flags and environment in, a listening mock out. Exit 0 on shutdown, 2 on bad usage or config, 1 otherwise.
  * The shebang's node flags (npm start passes the same): a process left idle had V8's memory reducer

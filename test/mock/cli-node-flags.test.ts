@@ -1,6 +1,6 @@
 /**
  * The node flags the CLI runs with: its shebang gives them to `npx wechat-mass-mock` and an installed
- * bin, `npm start` must pass the same (a young generation the memory reducer cannot shrink away), and
+ * bin, `npm start` must pass the same (no memory reducer to shrink the young generation away), and
  * the bench starts the CLI with them too.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {
 
 describe('the CLI\'s node flags', () => {
   it('are in its shebang, which env -S splits', () => {
-    expect(shebang).toBe('#!/usr/bin/env -S node --min-semi-space-size=16 --no-memory-reducer');
+    expect(shebang).toBe('#!/usr/bin/env -S node --no-memory-reducer');
   });
 
   it('are the ones npm start passes, to the file the package names as its bin', async () => {
