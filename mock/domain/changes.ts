@@ -193,7 +193,6 @@ export class Changes {
   }
 }
 
-/** A unit's changes could not be written (disk full, I/O error): nothing of it was applied. */
 /**
  * A commit listener's failed write that also held earlier units, queued to be written together (a
  * group commit): the simulator rolls the failed unit back, then those, newest first.
@@ -208,6 +207,7 @@ export class QueuedWriteError extends Error {
   }
 }
 
+/** A unit's changes could not be written (disk full, I/O error): nothing of it was applied. */
 export class StateWriteError extends Error {
   override name = 'StateWriteError';
   constructor(cause: unknown) {

@@ -65,10 +65,10 @@ function spell(sealed: Buffer, at: number, out: Buffer, to: number): void {
   out[o] = CODES[((last & 3) << 4) | (sealed[at]! >>> 4)]!;
 }
 
-/** The block `openid` spells after its head, into `blocks` at `to`; false when it spells none spell() writes. */
 /** unspell's scratch: one openid's characters as values, reused (the mock is single-threaded). */
 const values = new Uint8Array(BODY_CHARS);
 
+/** The block `openid` spells after its head, into `blocks` at `to`; false when it spells none spell() writes. */
 function unspell(openid: string, from: number, blocks: Buffer, to: number): boolean {
   for (let c = 0; c < BODY_CHARS; c++) {
     const code = openid.charCodeAt(from + c);

@@ -68,9 +68,10 @@ export class GroupCommit implements CallGrouping {
       return;
     }
     const earlier = this.take();
-    if (earlier.text + text === '') return;
+    const all = earlier.text + text;
+    if (all === '') return;
     try {
-      this.options.write(earlier.text + text);
+      this.options.write(all);
     } catch (err) {
       this.release(earlier.waiting, true);
       throw earlier.units.length === 0 ? err : new QueuedWriteError(err, earlier.units);
@@ -78,7 +79,7 @@ export class GroupCommit implements CallGrouping {
     this.release(earlier.waiting, false);
   }
 
-  /** Writes what is queued now (at the end of the turn, before a compaction, at close). */
+  /** Writes what is queued now (at the end of the turn, and at close). */
   flush(): void {
     const queued = this.take();
     // Nothing queued means nothing waits: afterWrite answers at once then.

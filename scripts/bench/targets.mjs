@@ -12,10 +12,13 @@ import { writeWiremockStubs } from './wiremock.mjs';
 const BASELINES = join(ROOT, 'scripts/bench/baselines');
 
 /** The CLI as the bench runs it everywhere: manual clock, seed 1; `nodeFlags` go to node, `flags` to the CLI. */
-/** The node flags the CLI's shebang gives it, as `npx wechat-mass-mock` and `npm start` run it. */
-export const CLI_NODE_FLAGS = readFileSync(MOCK_CLI, 'utf8').split('\n', 1)[0].split(' ').filter((word) => word.startsWith('--'));
+/**
+ * The node flags the CLI's shebang gives it, as `npx wechat-mass-mock` and `npm start` run it; read
+ * when a CLI starts, so that a missing build meets run.mjs's message instead of failing the import.
+ */
+export const cliNodeFlags = () => readFileSync(MOCK_CLI, 'utf8').split('\n', 1)[0].split(' ').filter((word) => word.startsWith('--'));
 
-export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...CLI_NODE_FLAGS, ...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
+export const startMockCli = (port, log, { nodeFlags = [], flags = [] } = {}) => startProcess(process.execPath, [...cliNodeFlags(), ...nodeFlags, MOCK_CLI, '--port', port, '--clock', 'manual', '--seed', '1', ...flags], { log });
 
 /** Bare node:http, answering `knownIds` as the mock's known msg_ids and `answers` (path → text) as given; `nodeFlags` go to node. */
 export const startBareHttp = (port, log, { knownIds, answers = {}, nodeFlags = [], workUs = 0 }) =>
