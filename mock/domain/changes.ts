@@ -50,12 +50,13 @@ export interface ChangeSet {
   dropped: string[];
   /** The global clock's new time, when it moves; applied once written. */
   clock: number | undefined;
-  /** Each app touched, with its copy from before the unit (empty copies when not recording). */
+  /** Each app touched, with its copy from before the unit; empty while not recording. */
   apps: Map<App, Before<App>>;
   /** Each message touched, by msg_id, with its copy from before the unit; empty while not recording. */
   messages: Map<number, Before<MassMessage>>;
-  /** message_ids lengths before the unit, to take back the sends a failed unit created. */
+  /** message_ids lengths before the unit, to take back the sends a failed unit created; empty while not recording. */
   messageCounts: Map<App, number>;
+  /** Empty while not recording, as are media, drafts and taggings. */
   clientMsgIds: ClientMsgIdChange[];
   /** media_ids the unit issued or deleted, and drafts it added, replaced or deleted, in order. */
   media: HeldChange<Media>[];
@@ -82,8 +83,8 @@ export class Changes {
   app(app: App): Recorded<App> {
     this.dirty = true;
     const { apps, messageCounts } = this.pending;
-    if (!apps.has(app)) {
-      apps.set(app, this.recording ? { ...app } : app);
+    if (this.recording && !apps.has(app)) {
+      apps.set(app, { ...app });
       messageCounts.set(app, app.message_ids.length);
     }
     return app as Recorded<App>;
@@ -92,7 +93,7 @@ export class Changes {
   /** A new app, recorded whole. */
   newApp(app: App): Recorded<App> {
     this.dirty = true;
-    this.pending.apps.set(app, 'created');
+    if (this.recording) this.pending.apps.set(app, 'created');
     return app as Recorded<App>;
   }
 
@@ -121,7 +122,7 @@ export class Changes {
   clientMsgId(app: App, id: string, entry: ClientMsgIdEntry): void {
     this.dirty = true;
     const map = app.clientmsgids as Map<string, ClientMsgIdEntry>;
-    this.pending.clientMsgIds.push({ app, id, entry, previous: map.get(id) });
+    if (this.recording) this.pending.clientMsgIds.push({ app, id, entry, previous: map.get(id) });
     map.set(id, entry);
   }
 
@@ -148,7 +149,7 @@ export class Changes {
   /** Sets (or, given undefined, deletes) `held`'s entry for `mediaId`, keeping what it was for a rollback. */
   private hold<T>(changes: HeldChange<T>[], held: Map<string, T>, app: App, mediaId: string, now: T | undefined): void {
     this.dirty = true;
-    changes.push({ app, media_id: mediaId, now, previous: held.get(mediaId) });
+    if (this.recording) changes.push({ app, media_id: mediaId, now, previous: held.get(mediaId) });
     if (now === undefined) held.delete(mediaId);
     else held.set(mediaId, now);
   }
@@ -159,7 +160,8 @@ export class Changes {
    */
   tagging(app: App, change: Omit<TaggingChange, 'app' | 'undo'>, apply: () => () => void): void {
     this.dirty = true;
-    this.pending.taggings.push({ app, ...change, undo: apply() });
+    const undo = apply();
+    if (this.recording) this.pending.taggings.push({ app, ...change, undo });
   }
 
   /** The global clock moves to `now`: `apply` moves it once that is written. */
@@ -183,12 +185,16 @@ export class Changes {
     this.pending.afterCommit.push(apply);
   }
 
-  /** What was changed since the last take, or undefined when nothing was. */
+  /**
+   * What was changed since the last take, or undefined when nothing was. While not recording, only
+   * what runs after the commit is kept, so a unit that needs none of it costs no new set.
+   */
   take(): ChangeSet | undefined {
     if (!this.dirty) return undefined;
-    const taken = this.pending;
-    this.pending = emptyChangeSet();
     this.dirty = false;
+    const taken = this.pending;
+    if (!this.recording && taken.afterCommit.length === 0 && taken.finished.length === 0) return undefined;
+    this.pending = emptyChangeSet();
     return taken;
   }
 }

@@ -61,7 +61,7 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
   if (held) return fail(held);
   const speed = parseSpeed(field(body, 'speed'));
   if (!speed.ok) return speed;
-  changeSpeed(ctx, ctx.changes.app(app), speed.value);
+  speedAfterTick(ctx, ctx.changes.app(app), speed.value);
   return ok({ errcode: 0, errmsg: 'ok' });
 }
 
@@ -72,6 +72,11 @@ export function setSpeed(ctx: DomainContext, app: App, body: Body): Result<Schem
  */
 export function changeSpeed(ctx: DomainContext, app: Recorded<App>, speed: SpeedLevel): void {
   ctx.tick(app);
+  speedAfterTick(ctx, app, speed);
+}
+
+/** changeSpeed once the sends already done have ended (setSpeed ticked before its checks). */
+function speedAfterTick(ctx: DomainContext, app: Recorded<App>, speed: SpeedLevel): void {
   settleWork(ctx.store.messages, app, ctx.appNow(app));
   app.speed = speed;
 }

@@ -52,6 +52,7 @@ export interface Simulator {
   readonly store: Store;
   readonly random: Random;
   readonly ctx: DomainContext;
+  /** The app's time: the clock plus its offset; inside a unit, the clock as the unit began. */
   appNow(app: App): number;
   /** Calls `listener` whenever a send ends (success, failure, rejection, timeout). */
   onFinish(listener: FinishListener): void;
@@ -91,7 +92,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const commitListeners: CommitListener[] = [];
   const changes = new Changes();
 
-  const appNow = (app: App) => clock.now() + app.offset_ms;
+  /** The clock as the outermost unit began: every rule of a call sees one instant, read once. */
+  let unitNow: number | undefined;
+  const appNow = (app: App) => (unitNow ?? clock.now()) + app.offset_ms;
   /** Tells the listeners of the sends that ended, once their unit is written. */
   const notifyFinished = (ids: readonly number[]) => {
     if (listeners.length === 0) return;
@@ -166,6 +169,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
   let depth = 0;
   const unit = <T>(work: () => T): T => {
+    if (depth === 0) unitNow = clock.now();
     depth += 1;
     let result: T;
     try {
@@ -173,7 +177,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     } finally {
       depth -= 1;
       // Nested units (a control operation calling another) commit once, at the outermost.
-      if (depth === 0) commit();
+      if (depth === 0) {
+        unitNow = undefined;
+        commit();
+      }
     }
     return result;
   };

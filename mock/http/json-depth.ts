@@ -6,6 +6,8 @@ export const MAX_JSON_DEPTH = 64;
 
 /** Whether `text` opens more than `max` arrays or objects inside one another (strings are skipped). */
 export function exceedsJsonDepth(text: string, max = MAX_JSON_DEPTH): boolean {
+  // Too short to open that many: most bodies are, and are not scanned.
+  if (text.length <= max) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

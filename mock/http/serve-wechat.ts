@@ -68,8 +68,9 @@ export function wechatRequestOf(req: IncomingMessage, path: string, query: strin
     path,
     query,
     body,
-    // Decoded once, here: the handler parses it and the journal keeps it.
-    text: form || body.length === 0 ? '' : body.toString('utf8'),
+    // Decoded once, here: the handler parses it and the journal keeps it. Without arguments,
+    // toString goes straight to the UTF-8 decoder.
+    text: form || body.length === 0 ? '' : body.toString(),
     contentType: header(req, 'content-type'),
     form,
     host: header(req, 'host'),

@@ -50,7 +50,7 @@ describe('Changes', () => {
     expect(new Changes().recording).toBe(false);
   });
 
-  it('hands back the very app it records, and takes it as changed with its message count', () => {
+  it('hands back the very app it records; while recording, takes it as changed with its message count', () => {
     const changes = new Changes();
     const app = newApp('wxa');
     app.message_ids.push(1, 2);
@@ -58,10 +58,38 @@ describe('Changes', () => {
     expect(recorded).toBe(app);
     recorded.fans = 5;
     expect(app.fans).toBe(5);
-    const taken = changes.take()!;
-    expect(taken).toEqual(changeSet({ apps: new Map([[app, app]]), messageCounts: new Map([[app, 2]]) }));
-    // Not recording: no copy, the app itself stands for what it was.
-    expect(taken.apps.get(app)).toBe(app);
+    // Not recording: nobody reads what the unit changed, so nothing is kept and no set is made.
+    expect(changes.take()).toBeUndefined();
+    changes.recording = true;
+    changes.app(app);
+    expect(changes.take()).toEqual(changeSet({ apps: new Map([[app, { ...app }]]), messageCounts: new Map([[app, 2]]) }));
+  });
+
+  it('while not recording, makes every change but keeps only what runs after the commit', () => {
+    const changes = new Changes();
+    const app = newApp('wxa');
+    const message = newMessage('wxa');
+    const entry = { msg_id: 1, at: 0 };
+    const media: Media = { media_id: 'm', type: 'voice', source: 'upload', created_at: 0, expires_at: 1 };
+    const draft: Draft = { media_id: 'd', created_at: 0, articles: [] };
+    let tagged = false;
+    changes.newApp(app);
+    changes.app(app).fans = 3;
+    changes.newMessage(message);
+    changes.message(message).status = 'SEND_SUCCESS';
+    changes.clientMsgId(app, 'job', entry);
+    changes.media(app, media);
+    changes.draft(app, draft);
+    changes.tagging(app, { tagid: 100, op: 'tag', fans: [1] }, () => {
+      tagged = true;
+      return nothing;
+    });
+    expect([app.fans, message.status, tagged]).toEqual([3, 'SEND_SUCCESS', true]);
+    expect([app.clientmsgids.get('job'), app.library.get('m'), app.drafts.get('d')]).toEqual([entry, media, draft]);
+    expect(changes.take()).toBeUndefined();
+    changes.app(app);
+    changes.finished(message);
+    expect(changes.take()).toEqual(changeSet({ finished: [message.msg_id] }));
   });
 
   it('hands back the very message it records, and takes the unit as changed, keeping nothing of the message unless recording', () => {
@@ -69,7 +97,7 @@ describe('Changes', () => {
     const message = newMessage('wxa');
     expect(changes.message(message)).toBe(message);
     // Not recording: a tick that ends a million sends keeps no entry for each.
-    expect(changes.take()).toEqual(changeSet());
+    expect(changes.take()).toBeUndefined();
     changes.recording = true;
     expect(changes.message(message)).toBe(message);
     expect(changes.take()).toEqual(changeSet({ messages: new Map([[message.msg_id, message]]) }));
@@ -125,7 +153,7 @@ describe('Changes', () => {
       changes.app(after);
       changes.message(message);
       const taken = changes.take()!;
-      expect(taken.apps.get(before)).toBe(before);
+      expect(taken.apps.has(before)).toBe(false);
       expect(taken.apps.get(after)).not.toBe(after);
       expect(taken.apps.get(after)).toEqual(after);
       expect(taken.messages.get(message.msg_id)).toEqual(message);
@@ -164,6 +192,7 @@ describe('Changes', () => {
 
   it('remembers a clientmsgid on the app, with what the app held for it before, in order', () => {
     const changes = new Changes();
+    changes.recording = true;
     const app = newApp('wxa');
     const first = { msg_id: 1, at: 10 };
     const second = { msg_id: 2, at: 20 };
@@ -188,6 +217,7 @@ describe('Changes', () => {
 
   it('adds a media_id to the app\'s library and a draft to its draft box, each in order', () => {
     const changes = new Changes();
+    changes.recording = true;
     const app = newApp('wxa');
     const other = newApp('wxb');
     const image: Media = { media_id: 'm-1', type: 'image', source: 'upload', created_at: 0, expires_at: 10 };
@@ -213,6 +243,7 @@ describe('Changes', () => {
 
   it('replaces a draft and deletes a draft or a media_id, keeping what each held before', () => {
     const changes = new Changes();
+    changes.recording = true;
     const app = newApp('wxa');
     const thumb: Media = { media_id: 'm-1', type: 'thumb', source: 'material', created_at: 0, expires_at: undefined };
     const draft: Draft = { media_id: 'd-1', created_at: 0, articles: [] };
@@ -239,6 +270,7 @@ describe('Changes', () => {
 
   it('has something to take after a media_id alone, or a draft alone', () => {
     const changes = new Changes();
+    changes.recording = true;
     const app = newApp('wxa');
     changes.media(app, { media_id: 'm', type: 'voice', source: 'upload', created_at: 0, expires_at: 1 });
     expect(changes.take()).toBeDefined();
@@ -248,6 +280,7 @@ describe('Changes', () => {
 
   it('makes a tagging change at once and takes it alone, with the undo it answered', () => {
     const changes = new Changes();
+    changes.recording = true;
     const app = newApp('wxa');
     const undo = () => {};
     const made: string[] = [];
@@ -348,6 +381,7 @@ describe('Changes', () => {
 
   it('takes a drop alone, and keeps the drops in order, an app recorded after its drop included', () => {
     const changes = new Changes();
+    changes.recording = true;
     changes.drop('wxa', nothing);
     expect(changes.take()).toEqual(changeSet({ dropped: ['wxa'], afterCommit: [nothing] }));
     const again = newApp('wxa');

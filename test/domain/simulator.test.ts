@@ -78,6 +78,19 @@ describe('createSimulator', () => {
     expect(sim.appNow(appOf(sim, DEFAULT_APPID))).toBe(T0);
   });
 
+  it('reads the clock once per unit: every rule of a call sees the instant it began', () => {
+    let wall = T0;
+    // A real clock whose wall time moves 1 ms every time it is read.
+    const clock = createClock({ mode: 'real', wallNow: () => wall++ });
+    const sim = createSimulator({ clock, seed: 11 });
+    const app = appOf(sim, DEFAULT_APPID);
+    const seen = sim.unit(() => [sim.appNow(app), sim.unit(() => sim.appNow(app)), sim.ctx.appNow(app)]);
+    expect(new Set(seen).size).toBe(1);
+    const outside = [sim.appNow(app), sim.appNow(app)];
+    expect(outside[1]).toBeGreaterThan(outside[0]!);
+    expect(outside[0]).toBeGreaterThan(seen[0]!);
+  });
+
   it('gives the same apps for the same seed, and others for another', () => {
     const a = addApp(newSim().sim);
     const b = addApp(newSim().sim);

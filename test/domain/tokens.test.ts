@@ -341,6 +341,54 @@ describe('authenticate', () => {
     expect(auth(mine, T0)).toEqual({ ok: true, value: app });
     expect(auth(theirs, T0)).toEqual({ ok: true, value: other });
   });
+
+  describe('a token asked for again (the last one is remembered)', () => {
+    it('reads its expiry as superseded once a newer token is issued: 40001 after the five minutes', () => {
+      const { app, store, random, auth } = setUp();
+      const first = issueAccessToken(store, random, app, T0).access_token;
+      expect(auth(first, T0)).toEqual({ ok: true, value: app });
+      issueAccessToken(store, random, app, T0 + 1000);
+      expect(auth(first, T0 + 1000 + TOKEN_OVERLAP_MS - 1)).toEqual({ ok: true, value: app });
+      expect(auth(first, T0 + 1000 + TOKEN_OVERLAP_MS)).toEqual({ ok: false, errcode: 40001 });
+    });
+
+    it('answers 40001 once two rotations forgot it', () => {
+      const { app, store, random, auth } = setUp();
+      const first = issueAccessToken(store, random, app, T0).access_token;
+      expect(auth(first, T0).ok).toBe(true);
+      issueAccessToken(store, random, app, T0);
+      issueAccessToken(store, random, app, T0);
+      expect(auth(first, T0)).toEqual({ ok: false, errcode: 40001 });
+    });
+
+    it('answers 40001 once a forced stable rotation invalidated it', () => {
+      const { app, store, random, auth } = setUp();
+      const stable = issueStableToken(store, random, app, {}, T0).access_token;
+      expect(auth(stable, T0).ok).toBe(true);
+      issueStableToken(store, random, app, { force_refresh: true }, T0 + FORCE_REFRESH_SPACING_MS);
+      expect(auth(stable, T0 + FORCE_REFRESH_SPACING_MS)).toEqual({ ok: false, errcode: 40001 });
+    });
+
+    it('answers 40001 once its app is gone, or replaced by a new one with the same appid', () => {
+      const { app, store, random, auth } = setUp();
+      const token = issueAccessToken(store, random, app, T0).access_token;
+      expect(auth(token, T0).ok).toBe(true);
+      // As the simulator forgets an app: its tokens leave the index, a new app takes the appid.
+      for (const record of tokensOf(app)) store.tokens.delete(record.token);
+      store.apps.set(app.appid, newApp({ appid: app.appid, secret: 'the-secret' }));
+      expect(auth(token, T0)).toEqual({ ok: false, errcode: 40001 });
+      store.apps.delete(app.appid);
+      expect(auth(token, T0)).toEqual({ ok: false, errcode: 40001 });
+    });
+
+    it('is remembered per store: another store does not know it', () => {
+      const { app, store, random, auth } = setUp();
+      const token = issueAccessToken(store, random, app, T0).access_token;
+      expect(auth(token, T0).ok).toBe(true);
+      const other = setUp();
+      expect(other.auth(token, T0)).toEqual({ ok: false, errcode: 40001 });
+    });
+  });
 });
 
 describe('reindexTokens', () => {
