@@ -44,10 +44,10 @@ export function isMember(app: App, tag: Tag, fan: number): boolean {
 
 /** The ids of the tags fan `fan` carries, highest first (as the doc's example [134, 2]). */
 export function tagsOfFan(app: App, fan: number): number[] {
-  return app.tags
-    .filter((tag) => isMember(app, tag, fan))
-    .map((tag) => tag.id)
-    .sort((a, b) => b - a);
+  // A loop, not filter/map/sort: getUserTags asks this on every call, and a fan carries few tags.
+  const ids: number[] = [];
+  for (const tag of app.tags) if (isMember(app, tag, fan)) ids.push(tag.id);
+  return ids.length > 1 ? ids.sort((a, b) => b - a) : ids;
 }
 
 /** Up to `limit` members of `tag` from `position` of its order on, in that order. */

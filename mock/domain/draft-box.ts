@@ -21,21 +21,36 @@ function draftUrl(draft: Draft, idx: number): string {
   return `http://mp.weixin.qq.com/s?__biz=mock&tempkey=${encodeURIComponent(draft.media_id)}&idx=${idx}`;
 }
 
-/** A draft is replaced, never changed in place: each version's items are built once, for every read of it. */
-const itemsOf = new WeakMap<Draft, NewsItem[]>();
+/**
+ * A draft is replaced, never changed in place: each version's items, and its getDraft answer, are
+ * built once for every read of it, and frozen, so the HTTP layer serializes that answer once too.
+ */
+const itemsOf = new WeakMap<Draft, readonly NewsItem[]>();
+const answerOf = new WeakMap<Draft, Schemas['GetDraftSuccess']>();
 
 function newsItems(draft: Draft): NewsItem[] {
   let items = itemsOf.get(draft);
   if (!items) {
-    items = draft.articles.map((article, i) => ({
-      ...article,
-      need_open_comment: article.need_open_comment ?? 0,
-      only_fans_can_comment: article.only_fans_can_comment ?? 0,
-      url: draftUrl(draft, i + 1),
-    }));
+    items = Object.freeze(
+      draft.articles.map((article, i) =>
+        Object.freeze({
+          ...article,
+          need_open_comment: article.need_open_comment ?? 0,
+          only_fans_can_comment: article.only_fans_can_comment ?? 0,
+          url: draftUrl(draft, i + 1),
+        }),
+      ),
+    );
     itemsOf.set(draft, items);
   }
-  return items;
+  // Frozen: the generated type's array is not readonly, and nothing writes to it.
+  return items as NewsItem[];
+}
+
+function draftAnswer(draft: Draft): Schemas['GetDraftSuccess'] {
+  let answer = answerOf.get(draft);
+  if (!answer) answerOf.set(draft, (answer = Object.freeze({ news_item: newsItems(draft) })));
+  return answer;
 }
 
 /** When the draft last changed, ms: its update, else its creation. */
@@ -49,7 +64,7 @@ function ownDraft(app: App, body: Body): Draft | undefined {
 
 export function getDraft(app: App, body: Body): Result<Schemas['GetDraftSuccess']> {
   const draft = findDraft(app, field(body, 'media_id'));
-  return draft ? ok({ news_item: newsItems(draft) }) : fail(40007);
+  return draft ? ok(draftAnswer(draft)) : fail(40007);
 }
 
 /** A send already made of the draft is not touched: it keeps its articles and its lifecycle. */

@@ -155,7 +155,8 @@ function createCodec({ key, mark, head }: Keys): OpenidCodec {
     decode(openids) {
       if (openids.length !== 1) return decode(openids);
       const openid = openids[0]!;
-      if (recent.has(openid)) return [recent.get(openid)];
+      const known = recent.get(openid);
+      if (known !== undefined || recent.has(openid)) return [known];
       const found = decode(openids);
       // Emptied when full: cheaper than keeping an order, and the fans asked about come back at once.
       if (recent.size >= RECENT_LOOKUPS) recent.clear();

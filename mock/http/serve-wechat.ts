@@ -15,7 +15,7 @@ import type { WechatRequest } from '../wechat/wechat-request.js';
 import { WECHAT_CONTENT_TYPE, WECHAT_FILE_CONTENT_TYPE, WxFile } from '../wechat/wire.js';
 import { answerUnexpected } from './answer-unexpected.js';
 import { readBodyThen } from './read-body.js';
-import { sendError, sendJson } from './send-json.js';
+import { jsonText, sendError, sendJson } from './send-json.js';
 import { tunnelOf } from './tunnel.js';
 
 export interface ServeWechatOptions {
@@ -111,7 +111,7 @@ export function serveWechat({ handler, inspect, journal, grouping }: ServeWechat
     const answer = outcome;
     const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
     const { body: answered } = answer;
-    const replaced = answered instanceof WxFile ? inspect?.(answer, WECHAT_FILE_CONTENT_TYPE, '') : inspect?.(answer, WECHAT_CONTENT_TYPE, JSON.stringify(answered));
+    const replaced = answered instanceof WxFile ? inspect?.(answer, WECHAT_FILE_CONTENT_TYPE, '') : inspect?.(answer, WECHAT_CONTENT_TYPE, jsonText(answered));
     journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, host, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
     const send = replaced
       ? () => sendJson(res, replaced.status, replaced.body)

@@ -57,6 +57,18 @@ describe('getDraft', () => {
     expect(titles(DEFAULT_NEWS_MEDIA_ID)).toEqual(['wechat-mass-mock']);
   });
 
+  it('answers one frozen answer per version of a draft, and a new one once the draft is updated', () => {
+    const id = draftOf('first');
+    const answer = expectOk(getDraft(app, { media_id: id }));
+    expect(expectOk(getDraft(app, { media_id: id }))).toBe(answer);
+    expect([answer, answer.news_item, answer.news_item[0]].every((part) => Object.isFrozen(part))).toBe(true);
+    expect(expectOk(update({ media_id: id, index: 0, articles: article('second') }))).toEqual(OK);
+    const updated = expectOk(getDraft(app, { media_id: id }));
+    expect(updated).not.toBe(answer);
+    expect(updated.news_item.map((item) => item.title)).toEqual(['second']);
+    expect(answer.news_item.map((item) => item.title)).toEqual(['first']);
+  });
+
   it("answers 40007 for a media_id that names no draft of the app's", () => {
     const other = addApp(t.sim);
     const theirs = putDraft(other, 'theirs').media_id;
