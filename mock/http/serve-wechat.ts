@@ -112,7 +112,7 @@ export function serveWechat({ handler, inspect, journal, grouping }: ServeWechat
     const headers = answer.warning ? { 'X-Mock-Warning': answer.warning } : undefined;
     const { body: answered } = answer;
     const replaced = answered instanceof WxFile ? inspect?.(answer, WECHAT_FILE_CONTENT_TYPE, '') : inspect?.(answer, WECHAT_CONTENT_TYPE, jsonText(answered));
-    journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, host, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault });
+    journal?.record({ direction: 'in', operation: answer.operationId, appid: answer.appid ?? null, method, path, query, host, body, errcode: answer.errcode, status: replaced?.status, fault: answer.fault, time: answer.at });
     const send = replaced
       ? () => sendJson(res, replaced.status, replaced.body)
       : answered instanceof WxFile

@@ -29,6 +29,8 @@ export interface WechatAnswer {
   body: WxJson<OperationId> | WxFile;
   /** The errcode answered, 0 for success. */
   errcode: number;
+  /** When the call ran: its app's time, or the clock's when no app was known (the journal's time for it). */
+  at: number;
   /** Set when X-Mock-Errcode named a code this operation does not document. */
   warning?: string;
   /** The id of the fault that shaped this answer (an errcode or a delay). */
@@ -84,7 +86,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
     const now = app ? sim.appNow(app) : sim.clock.now();
     const body: { errcode: number; errmsg: string; msg_id?: number } = { errcode, errmsg: errmsgFor(errcode, sim.random.rid(now)) };
     if (msgId !== undefined) body.msg_id = msgId;
-    return { operationId, appid: app?.appid, body: body as WxJson<OperationId>, errcode };
+    return { operationId, appid: app?.appid, body: body as WxJson<OperationId>, errcode, at: now };
   };
 
   /** A documented errcode forced on a call (header or fault); a forced 45065 names the app's latest send. */
@@ -143,7 +145,7 @@ export function createWechatHandler(sim: Simulator, documented: Documented, faul
   const run = (route: AnyRoute, app: App, input: Body): WechatAnswer => {
     const result = route.run(sim.ctx, app, input);
     return result.ok
-      ? { operationId: route.operationId, appid: app.appid, body: result.value, errcode: 0 }
+      ? { operationId: route.operationId, appid: app.appid, body: result.value, errcode: 0, at: sim.appNow(app) }
       : error(route.operationId, app, result.errcode, result.msg_id);
   };
 
