@@ -42,8 +42,11 @@ const changeSet = (fields: Partial<ChangeSet> = {}): ChangeSet => ({
 const nothing = () => {};
 
 describe('Changes', () => {
-  it('has nothing to take when nothing was recorded', () => {
+  it('has nothing to take when nothing was recorded, recording or not', () => {
     expect(new Changes().take()).toBeUndefined();
+    const recording = new Changes();
+    recording.recording = true;
+    expect(recording.take()).toBeUndefined();
   });
 
   it('does not record unless told to', () => {
