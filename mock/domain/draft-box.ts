@@ -22,34 +22,26 @@ function draftUrl(draft: Draft, idx: number): string {
 }
 
 /**
- * A draft is replaced, never changed in place: each version's items, and its getDraft answer, are
- * built once for every read of it, and frozen, so the HTTP layer serializes that answer once too.
+ * A draft is replaced, never changed in place: each version's getDraft answer is built once for
+ * every read of it (batchget lists its items too), and frozen, so the HTTP layer serializes it once.
  */
-const itemsOf = new WeakMap<Draft, readonly NewsItem[]>();
 const answerOf = new WeakMap<Draft, Schemas['GetDraftSuccess']>();
-
-function newsItems(draft: Draft): NewsItem[] {
-  let items = itemsOf.get(draft);
-  if (!items) {
-    items = Object.freeze(
-      draft.articles.map((article, i) =>
-        Object.freeze({
-          ...article,
-          need_open_comment: article.need_open_comment ?? 0,
-          only_fans_can_comment: article.only_fans_can_comment ?? 0,
-          url: draftUrl(draft, i + 1),
-        }),
-      ),
-    );
-    itemsOf.set(draft, items);
-  }
-  // Frozen: the generated type's array is not readonly, and nothing writes to it.
-  return items as NewsItem[];
-}
 
 function draftAnswer(draft: Draft): Schemas['GetDraftSuccess'] {
   let answer = answerOf.get(draft);
-  if (!answer) answerOf.set(draft, (answer = Object.freeze({ news_item: newsItems(draft) })));
+  if (!answer) {
+    const items = draft.articles.map((article, i) =>
+      Object.freeze({
+        ...article,
+        need_open_comment: article.need_open_comment ?? 0,
+        only_fans_can_comment: article.only_fans_can_comment ?? 0,
+        url: draftUrl(draft, i + 1),
+      }),
+    );
+    // Frozen as a whole: the generated type's array is not readonly, and nothing writes to it.
+    answer = Object.freeze({ news_item: Object.freeze(items) as NewsItem[] });
+    answerOf.set(draft, answer);
+  }
   return answer;
 }
 
@@ -108,7 +100,7 @@ export function batchGetDraft(app: App, body: Body): Result<Schemas['BatchGetDra
   const withContent = looseInteger(field(body, 'no_content')) !== 1;
   const item = newestPage(app.drafts.values(), changedAt, page.value).map((draft) => {
     const update_time = unixSeconds(changedAt(draft));
-    const content = { news_item: newsItems(draft), create_time: unixSeconds(draft.created_at ?? 0), update_time };
+    const content = { news_item: draftAnswer(draft).news_item, create_time: unixSeconds(draft.created_at ?? 0), update_time };
     return withContent ? { media_id: draft.media_id, content, update_time } : { media_id: draft.media_id, update_time };
   });
   return ok({ total_count: app.drafts.size, item_count: item.length, item });
